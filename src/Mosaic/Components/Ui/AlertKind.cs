@@ -1,0 +1,9 @@
+namespace Mosaic.Components.Ui;
+
+public enum AlertKind
+{
+    Info,
+    Success,
+    Warning,
+    Error,
+}

@@ -1,0 +1,9 @@
+namespace Mosaic.Components.Ui;
+
+public enum ButtonVariant
+{
+    Primary,
+    Secondary,
+    Ghost,
+    Danger,
+}
