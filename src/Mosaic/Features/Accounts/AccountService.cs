@@ -47,16 +47,31 @@ public sealed class AccountService(UserManager<User> users, TimeProvider clock)
         var name = UsernameRules.Normalize(username);
         var address = (email ?? "").Trim();
         if (name.Length == 0) errors.Add("username", "Choose a username.");
+        else if (UsernameRules.Problem(name) is { } usernameProblem) errors.Add("username", usernameProblem);
         if (address.Length == 0) errors.Add("email", "Enter your email address.");
         else if (address.Length > EmailMaxLength || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
             errors.Add("email", "Enter a valid email address, like name@example.com.");
-        if (string.IsNullOrEmpty(password)) errors.Add("password", "Choose a password.");
+        var user = new User { UserName = name, Email = address, CreatedAt = clock.GetUtcNow(), Id = Guid.CreateVersion7() };
+        if (string.IsNullOrEmpty(password))
+        {
+            errors.Add("password", "Choose a password.");
+        }
+        else
+        {
+            // Identity stops at the first failing part; people deserve every problem with the form at once.
+            foreach (var validator in users.PasswordValidators)
+            {
+                foreach (var error in (await validator.ValidateAsync(users, user, password)).Errors)
+                {
+                    errors.Add("password", error.Description);
+                }
+            }
+        }
         if (errors.Count > 0)
         {
             return new Registration(null, errors, Conflict: false);
         }
 
-        var user = new User { UserName = name, Email = address, CreatedAt = clock.GetUtcNow(), Id = Guid.CreateVersion7() };
         var created = await CreateWithRaceCheck(user, password!);
         if (!created.Succeeded)
         {

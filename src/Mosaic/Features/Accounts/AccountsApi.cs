@@ -12,7 +12,7 @@ public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Accounts");
+        var api = app.MapGroup("/api/v1").WithTags("Accounts").RequireXsrfForCookieWrites();
 
         api.MapPost("/accounts", CreateAccount).AllowAnonymous();
         api.MapPost("/sessions", CreateSession).AllowAnonymous();

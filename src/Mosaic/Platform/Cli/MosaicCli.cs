@@ -83,8 +83,10 @@ public static class MosaicCli
         ValidateOptions(app.Services);
         await app.Services.GetRequiredService<SchemaGate>().EnsureReadyAsync(ct);
 
-        var generated = !Console.IsInputRedirected;
-        var password = generated ? GeneratePassword() : (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') ?? "";
+        // A password piped in is used as given; a terminal or an empty input gets a generated one, printed once.
+        var piped = Console.IsInputRedirected ? (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') : null;
+        var generated = string.IsNullOrEmpty(piped);
+        var password = generated ? GeneratePassword() : piped!;
 
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();

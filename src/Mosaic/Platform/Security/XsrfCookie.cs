@@ -28,7 +28,7 @@ public static class XsrfCookie
     /// <summary>Gives every HTML page a fresh token cookie for the scripts on it.</summary>
     public static IApplicationBuilder UseXsrfCookie(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (HttpMethods.IsGet(http.Request.Method) && IsPage(http.Request.Path))
+        if (HttpMethods.IsGet(http.Request.Method) && IsPage(http.Request.Path) && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             Issue(http);
         }

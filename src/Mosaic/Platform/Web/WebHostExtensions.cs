@@ -63,6 +63,8 @@ public static class WebHostExtensions
         // Empty error responses become problem details under /api and the not-found page everywhere else.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing runs after the status-code pages so a re-executed request (the not-found page) is routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

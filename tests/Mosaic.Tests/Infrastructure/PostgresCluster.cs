@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Mosaic.Tests.Infrastructure;
+
+/// <summary>
+/// The PostgreSQL server the tests use. The test command starts one (scripts/pg) and passes its connection string in
+/// MOSAIC_TEST_POSTGRES; a test run started any other way starts its own throwaway cluster on a free loopback port
+/// and stops it when the process exits. Each test server gets a database of its own.
+/// </summary>
+public static class PostgresCluster
+{
+    private static readonly Lazy<string> AdminConnectionString = new(StartOrReuse, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var name = "mosaic_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(AdminConnectionString.Value))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString.Value) { Database = name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString.Value);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string StartOrReuse()
+    {
+        if (Environment.GetEnvironmentVariable("MOSAIC_TEST_POSTGRES") is { Length: > 0 } given)
+        {
+            return given;
+        }
+        var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mosaic-pg-{Environment.ProcessId}");
+        var port = FreePort();
+        var start = Run(Repo.Path("scripts", "pg"), $"start {dir} {port}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Run(Repo.Path("scripts", "pg"), $"stop {dir}");
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        };
+        return start.Trim();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Run(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} failed: {error}");
+        }
+        return output;
+    }
+}
