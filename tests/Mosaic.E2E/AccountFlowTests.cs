@@ -28,6 +28,7 @@ public sealed class AccountFlowTests(MosaicServer server, Chromium chromium) : I
             await page.GetByLabel("Username").FillAsync(username);
             await page.GetByLabel("Email").FillAsync($"{username}@example.com");
             await page.GetByLabel("Password").FillAsync(Password);
+            await DocumentAsync(page, "signup");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
             await Expect(profileLink).ToBeVisibleAsync();
 
@@ -57,6 +58,7 @@ public sealed class AccountFlowTests(MosaicServer server, Chromium chromium) : I
             await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Revoke {TokenName}" })).ToBeVisibleAsync();
             var hint = (await row.GetByRole(AriaRole.Code).InnerTextAsync()).TrimEnd('…');
             Assert.StartsWith(hint, secret, StringComparison.Ordinal);
+            await DocumentAsync(page, "settings");
 
             // Shown once: a fresh visit lists the token without its secret. Not ReloadAsync, which would post the form again.
             await page.GotoAsync("/account/settings");
@@ -88,6 +90,16 @@ public sealed class AccountFlowTests(MosaicServer server, Chromium chromium) : I
         {
             await SaveScreenshotAsync(page, testName);
             throw;
+        }
+    }
+
+    /// <summary>Keeps a screenshot for the README when MOSAIC_SCREENSHOTS names a folder (scripts/screenshots).</summary>
+    private static async Task DocumentAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("MOSAIC_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.SetViewportSizeAsync(1100, 760);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
         }
     }
 
