@@ -33,6 +33,26 @@ public sealed class CardTests
     }
 
     [Fact]
+    public async Task Explicit_id_is_put_on_the_section_so_it_can_be_linked_to()
+    {
+        var rendered = await RenderAsync<Card>(
+            (nameof(Card.Title), "Access tokens"),
+            (nameof(Card.Id), "tokens"));
+
+        var section = rendered.Find("section.card");
+        Assert.Equal("tokens", section.Id);
+        Assert.NotEqual(section.Id, rendered.Find("h2.card__title").Id);
+    }
+
+    [Fact]
+    public async Task Without_an_id_the_section_has_no_id_attribute()
+    {
+        var rendered = await RenderAsync<Card>((nameof(Card.Title), "Profile"));
+
+        Assert.False(rendered.Find("section.card").HasAttribute("id"));
+    }
+
+    [Fact]
     public async Task Without_a_title_there_is_no_heading_and_no_dangling_labelledby()
     {
         var rendered = await RenderAsync<Card>(
