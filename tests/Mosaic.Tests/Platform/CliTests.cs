@@ -110,6 +110,69 @@ public sealed class CliTests
         }
     }
 
+    [Fact]
+    public async Task Serve_writes_json_logs_on_stdout_with_a_trace_id_per_request()
+    {
+        using var data = new TempFolder();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", $"\"{Repo.MosaicDll}\" serve --urls http://127.0.0.1:{port} --Mosaic:DataPath={data.Path}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilAnswersAsync(http);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/account/signin?secret=hunter2")).StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var request = lines.Where(l => l.StartsWith('{'))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Single(e => e.GetProperty("Category").GetString() == "Mosaic.Requests" && e.GetProperty("Message").GetString()!.Contains("/account/signin", StringComparison.Ordinal));
+        var scopes = request.GetProperty("Scopes").EnumerateArray().ToList();
+        Assert.Contains(scopes, s => s.TryGetProperty("TraceId", out var id) && id.GetString()!.Length == 32);
+        Assert.Equal(200, request.GetProperty("State").GetProperty("StatusCode").GetInt32());
+        Assert.DoesNotContain(lines, l => l.Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    private static async Task WaitUntilAnswersAsync(HttpClient http)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("mosaic serve did not start answering");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private sealed record Result(int ExitCode, string Output, string Error);
 
     private static async Task<Result> Mosaic(string arguments, string? stdin = null)

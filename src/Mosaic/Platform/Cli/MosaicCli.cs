@@ -40,13 +40,15 @@ public static class MosaicCli
     }
 
     /// <summary>
-    /// The folder with <c>wwwroot</c>: the working directory when it has one (<c>dotnet run</c>, tests), otherwise the
-    /// folder of the binary, so an installed <c>mosaic</c> serves its assets from wherever it is started.
+    /// The folder holding appsettings.json and wwwroot: the working directory when it has them (<c>dotnet run</c>,
+    /// tests), otherwise the binary's own folder, so an installed <c>mosaic</c> behaves the same wherever it is started.
     /// </summary>
-    public static string? ContentRoot() =>
-        Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot")) || !Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot"))
-            ? null
-            : AppContext.BaseDirectory;
+    public static string? ContentRoot()
+    {
+        static bool IsContentRoot(string dir) =>
+            Directory.Exists(Path.Combine(dir, "wwwroot")) || File.Exists(Path.Combine(dir, "appsettings.json"));
+        return IsContentRoot(Directory.GetCurrentDirectory()) || !IsContentRoot(AppContext.BaseDirectory) ? null : AppContext.BaseDirectory;
+    }
 
     private static string[] HostArgs(ParseResult parse, Option<string?>? urls)
     {

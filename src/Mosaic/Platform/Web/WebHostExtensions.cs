@@ -24,6 +24,9 @@ public static class WebHostExtensions
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        // ASP.NET Core's own request lines include the query string, where a careless client may put a token.
+        // Mosaic.Requests logs every request without it; this category stays quiet whatever the configuration says.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddValidatedOptions<MosaicOptions, MosaicOptionsValidator>(MosaicOptions.Section);
@@ -48,6 +51,23 @@ public static class WebHostExtensions
                 Version = "v1",
                 Description = "JSON API of a Mosaic imageboard. Authenticate with the session cookie (plus the X-XSRF-TOKEN header on writes) or with `Authorization: Bearer <personal access token>`. Errors are RFC 9457 problem details.",
             };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+            {
+                ["accessToken"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A personal access token (mos_…) from account settings or POST /api/v1/me/tokens.",
+                },
+                ["password"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "basic",
+                    Description = "Username (or email) and password; accepted only by POST /api/v1/me/tokens.",
+                },
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("accessToken", document)] = [] }];
             return Task.CompletedTask;
         }));
         return builder;
