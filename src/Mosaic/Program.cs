@@ -1,8 +1,13 @@
 using Mosaic.Components;
 using Mosaic.Features.Accounts;
+using Mosaic.Features.Conversions;
+using Mosaic.Features.Posts;
 using Mosaic.Platform.Cli;
 using Mosaic.Platform.Data;
+using Mosaic.Platform.Imaging;
+using Mosaic.Platform.Jobs;
 using Mosaic.Platform.Observability;
+using Mosaic.Platform.Storage;
 using Mosaic.Platform.Web;
 
 return await MosaicCli.RunAsync(args);
@@ -16,14 +21,27 @@ public partial class Program
         builder.AddMosaicDefaults();
         builder.Services.AddMosaicData();
         builder.Services.AddMosaicHealth();
+        builder.Services.AddJobs();
+        builder.Services.AddObjectStorage();
+        builder.Services.AddImaging();
         builder.Services.AddAccounts();
+        builder.Services.AddPosts();
+        builder.Services.AddConversions();
         builder.Services.AddMosaicWebUi();
 
         var app = builder.Build();
         app.UseMosaicPipeline();
         app.MapHealth();
+        if (builder.Configuration["Mosaic:Role"] == "Worker")
+        {
+            // `mosaic worker`: the same services and job handlers, answering only health probes.
+            return app;
+        }
         app.MapMosaicApiDocs();
+        app.MapMedia();
         app.MapAccounts();
+        app.MapPosts();
+        app.MapConversions();
         app.MapMosaicWebUi();
         return app;
     }

@@ -19,6 +19,9 @@ public sealed class MosaicFactory(DatabaseProvider provider, IReadOnlyDictionary
         ["Mosaic:RateLimits:SignInPerIpPerMinute"] = "100000",
         ["Mosaic:RateLimits:SignInPerAccountPerMinute"] = "100000",
         ["Mosaic:RateLimits:SignUpPerIpPerHour"] = "100000",
+        ["Mosaic:RateLimits:UploadsPerUserPerHour"] = "100000",
+        ["Mosaic:RateLimits:ConversionsPerUserPerHour"] = "100000",
+        ["Mosaic:RateLimits:AnonymousConversionsPerIpPerHour"] = "100000",
     };
 
     private readonly TempFolder data = new();

@@ -30,7 +30,7 @@ public static class AccountsApi
 
     /// <summary>Creates an account. The client signs in afterwards with POST /api/v1/sessions or /api/v1/me/tokens.</summary>
     public static async Task<Results<Created<AccountDto>, ValidationProblem, ProblemHttpResult>> CreateAccount(
-        CreateAccountRequest request, AccountService accounts, AuthThrottle throttle, HttpContext http)
+        CreateAccountRequest request, AccountService accounts, ActionThrottle throttle, HttpContext http)
     {
         var decision = throttle.Attempt(ThrottledAction.SignUp, http);
         if (!decision.Allowed)
@@ -51,7 +51,7 @@ public static class AccountsApi
 
     /// <summary>Signs in with a cookie (browsers and the site's own JavaScript).</summary>
     public static async Task<Results<Ok<AccountDto>, ValidationProblem, ProblemHttpResult>> CreateSession(
-        CreateSessionRequest request, AccountService accounts, SignInManager<User> signIn, AuthThrottle throttle, HttpContext http)
+        CreateSessionRequest request, AccountService accounts, SignInManager<User> signIn, ActionThrottle throttle, HttpContext http)
     {
         var decision = throttle.Attempt(ThrottledAction.SignIn, http, request.Username);
         if (!decision.Allowed)
@@ -117,7 +117,7 @@ public static class AccountsApi
     /// sends <c>Authorization: Basic</c> with its username (or email) and password, under the sign-in limits.
     /// </summary>
     public static async Task<Results<Created<CreatedAccessTokenDto>, ValidationProblem, ProblemHttpResult>> CreateToken(
-        CreateTokenRequest request, HttpContext http, AccessTokenService tokens, AccountService accounts, UserManager<User> users, AuthThrottle throttle, CancellationToken ct)
+        CreateTokenRequest request, HttpContext http, AccessTokenService tokens, AccountService accounts, UserManager<User> users, ActionThrottle throttle, CancellationToken ct)
     {
         Guid userId;
         if (BasicCredentials(http.Request) is var (login, password))

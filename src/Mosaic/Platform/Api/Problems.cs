@@ -27,11 +27,19 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        var (status, bad) = exception switch
+        {
+            BadHttpRequestException b => (b.StatusCode, b),
+            // Form reading reports its multipart limits this way.
+            InvalidDataException d when d.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, new BadHttpRequestException(d.Message, StatusCodes.Status413PayloadTooLarge, d)),
+            InvalidDataException d => (StatusCodes.Status400BadRequest, new BadHttpRequestException(d.Message, StatusCodes.Status400BadRequest, d)),
+            _ => (0, null),
+        };
+        if (bad is null)
         {
             return false;
         }
-        http.Response.StatusCode = bad.StatusCode;
+        http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Mosaic.Features.Accounts;
 using Mosaic.Platform.Configuration;
 using Mosaic.Platform.Data;
+using Mosaic.Platform.Imaging;
+using Mosaic.Platform.Jobs;
 
 namespace Mosaic.Platform.Cli;
 
@@ -16,10 +18,21 @@ public static class MosaicCli
     public static async Task<int> RunAsync(string[] args)
     {
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on, e.g. http://127.0.0.1:8080 (semicolon-separated)." };
+        var noWorkers = new Option<bool>("--no-workers") { Description = "Serve requests only; leave background jobs to `mosaic worker` processes." };
 
-        var serve = new Command("serve", "Run the web UI, JSON API and live events (the default).") { urls };
+        var serve = new Command("serve", "Run the web UI, JSON API and live events (the default), and the job workers.") { urls, noWorkers };
         serve.TreatUnmatchedTokensAsErrors = false;
-        serve.SetAction((parse, ct) => Serve(HostArgs(parse, urls), ct));
+        serve.SetAction((parse, ct) => Serve(WithWorkers(HostArgs(parse, urls), !parse.GetValue(noWorkers)), ct));
+
+        var worker = new Command("worker", "Run background jobs only (image pipeline, conversions, sweeps); no HTTP listener besides health.") { urls };
+        worker.TreatUnmatchedTokensAsErrors = false;
+        worker.SetAction((parse, ct) => Serve([.. HostArgs(parse, urls), "--Mosaic:Role=Worker"], ct));
+
+        var demo = new Option<int>("--demo") { Description = "How many demo posts to create.", DefaultValueFactory = _ => 24 };
+        var images = new Option<string[]>("--images") { Description = "Folders of pictures to use (default: Debian's wallpapers).", AllowMultipleArgumentsPerToken = true };
+        var seed = new Command("seed", "Create demo people and posts from pictures on this machine.") { demo, images };
+        seed.TreatUnmatchedTokensAsErrors = false;
+        seed.SetAction((parse, ct) => Guarded(() => Seed(HostArgs(parse, null), parse.GetValue(demo), parse.GetValue(images), ct)));
 
         var migrate = new Command("migrate", "Apply pending database migrations and exit.");
         migrate.TreatUnmatchedTokensAsErrors = false;
@@ -32,7 +45,17 @@ public static class MosaicCli
         createAdmin.SetAction((parse, ct) => Guarded(() => CreateAdmin(HostArgs(parse, null), parse.GetValue(username)!, parse.GetValue(email)!, ct)));
         var users = new Command("users", "Manage accounts.") { createAdmin };
 
-        var root = new RootCommand("Mosaic: an imageboard that understands images.") { urls, serve, migrate, users };
+        // Started by the web process itself (Platform/Imaging/ImagingHost): decodes images in isolation, speaks frames on stdio.
+        var imagingHost = new Command("imaging-host", "Internal: the isolated image decoder that mosaic starts for itself.") { Hidden = true };
+        imagingHost.SetAction((_, ct) => ImagingHostProcess.RunAsync(ct));
+
+        var jobs = JobsCommands.Create(Program.BuildWebApp, Guarded);
+        foreach (var command in jobs.Subcommands)
+        {
+            command.TreatUnmatchedTokensAsErrors = false;
+        }
+
+        var root = new RootCommand("Mosaic: an imageboard that understands images.") { urls, serve, worker, migrate, users, seed, jobs, imagingHost };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => Serve(HostArgs(parse, urls), ct));
 
@@ -58,6 +81,20 @@ public static class MosaicCli
             rest.Add($"--urls={value}");
         }
         return [.. rest];
+    }
+
+    private static string[] WithWorkers(string[] args, bool workers) => workers ? args : [.. args, "--Mosaic:Jobs:Enabled=false"];
+
+    private static async Task<int> Seed(string[] args, int count, string[]? folders, CancellationToken ct)
+    {
+        await using var app = Program.BuildWebApp(args);
+        ValidateOptions(app.Services);
+        await app.Services.GetRequiredService<SchemaGate>().EnsureReadyAsync(ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<Features.Posts.DemoSeeder>();
+        var created = await seeder.SeedAsync(count, folders is { Length: > 0 } ? folders : Features.Posts.DemoSeeder.DefaultFolders, ct);
+        Console.Out.WriteLine($"Created {created} demo posts; `mosaic serve` (or `mosaic worker`) processes them.");
+        return 0;
     }
 
     private static Task<int> Serve(string[] args, CancellationToken ct) => Guarded(async () =>

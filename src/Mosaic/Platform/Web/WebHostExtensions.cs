@@ -32,7 +32,7 @@ public static class WebHostExtensions
         services.AddValidatedOptions<MosaicOptions, MosaicOptionsValidator>(MosaicOptions.Section);
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<AuthThrottle>();
+        services.AddSingleton<ActionThrottle>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);

@@ -10,6 +10,11 @@ public sealed class RateLimitOptions
     public int SignInPerIpPerMinute { get; set; } = 20;
     public int SignInPerAccountPerMinute { get; set; } = 10;
     public int SignUpPerIpPerHour { get; set; } = 10;
+    public int UploadsPerUserPerHour { get; set; } = 60;
+    public int ConversionsPerUserPerHour { get; set; } = 120;
+
+    /// <summary>Anonymous conversions, per client address: stricter, since anyone can run them.</summary>
+    public int AnonymousConversionsPerIpPerHour { get; set; } = 20;
 }
 
 internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
@@ -20,6 +25,9 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
         if (options.SignInPerIpPerMinute < 1) errors.Add("Mosaic:RateLimits:SignInPerIpPerMinute must be at least 1.");
         if (options.SignInPerAccountPerMinute < 1) errors.Add("Mosaic:RateLimits:SignInPerAccountPerMinute must be at least 1.");
         if (options.SignUpPerIpPerHour < 1) errors.Add("Mosaic:RateLimits:SignUpPerIpPerHour must be at least 1.");
+        if (options.UploadsPerUserPerHour < 1) errors.Add("Mosaic:RateLimits:UploadsPerUserPerHour must be at least 1.");
+        if (options.ConversionsPerUserPerHour < 1) errors.Add("Mosaic:RateLimits:ConversionsPerUserPerHour must be at least 1.");
+        if (options.AnonymousConversionsPerIpPerHour < 1) errors.Add("Mosaic:RateLimits:AnonymousConversionsPerIpPerHour must be at least 1.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
@@ -28,6 +36,8 @@ public enum ThrottledAction
 {
     SignIn,
     SignUp,
+    Upload,
+    Conversion,
 }
 
 /// <summary>Outcome of asking the throttle; <see cref="RetryAfter"/> is set when the attempt must wait.</summary>
@@ -39,30 +49,43 @@ public readonly record struct ThrottleDecision(bool Allowed, TimeSpan RetryAfter
 }
 
 /// <summary>
-/// Limits sign-in and sign-up attempts per client address and per account name, shared by the JSON API,
-/// HTTP Basic token creation and the HTML forms so that no path is a way around another.
+/// Limits abusable actions: sign-in per client address and per account name, sign-up per address, uploads and
+/// conversions per person (anonymous conversions per address). Shared by the JSON API, HTTP Basic token creation
+/// and the HTML forms so that no path is a way around another.
 /// In-process for now: behind several replicas the edge proxy's limit applies as well (deploy/nginx).
 /// </summary>
-public sealed class AuthThrottle : IDisposable
+public sealed class ActionThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> signInPerIp;
     private readonly PartitionedRateLimiter<string> signInPerAccount;
     private readonly PartitionedRateLimiter<string> signUpPerIp;
+    private readonly PartitionedRateLimiter<string> uploadsPerUser;
+    private readonly PartitionedRateLimiter<string> conversionsPerUser;
+    private readonly PartitionedRateLimiter<string> anonymousConversionsPerIp;
 
-    public AuthThrottle(IOptions<RateLimitOptions> options)
+    public ActionThrottle(IOptions<RateLimitOptions> options)
     {
         var o = options.Value;
         signInPerIp = Window(o.SignInPerIpPerMinute, TimeSpan.FromMinutes(1));
         signInPerAccount = Window(o.SignInPerAccountPerMinute, TimeSpan.FromMinutes(1));
         signUpPerIp = Window(o.SignUpPerIpPerHour, TimeSpan.FromHours(1));
+        uploadsPerUser = Window(o.UploadsPerUserPerHour, TimeSpan.FromHours(1));
+        conversionsPerUser = Window(o.ConversionsPerUserPerHour, TimeSpan.FromHours(1));
+        anonymousConversionsPerIp = Window(o.AnonymousConversionsPerIpPerHour, TimeSpan.FromHours(1));
     }
 
     public ThrottleDecision Attempt(ThrottledAction action, HttpContext http, string? account = null)
     {
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (action == ThrottledAction.SignUp)
+        var user = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value : null;
+        switch (action)
         {
-            return Acquire(signUpPerIp, ip);
+            case ThrottledAction.SignUp:
+                return Acquire(signUpPerIp, ip);
+            case ThrottledAction.Upload:
+                return Acquire(uploadsPerUser, user ?? ip);
+            case ThrottledAction.Conversion:
+                return user is null ? Acquire(anonymousConversionsPerIp, ip) : Acquire(conversionsPerUser, user);
         }
         var byIp = Acquire(signInPerIp, ip);
         if (!byIp.Allowed || string.IsNullOrWhiteSpace(account))
@@ -96,5 +119,8 @@ public sealed class AuthThrottle : IDisposable
         signInPerIp.Dispose();
         signInPerAccount.Dispose();
         signUpPerIp.Dispose();
+        uploadsPerUser.Dispose();
+        conversionsPerUser.Dispose();
+        anonymousConversionsPerIp.Dispose();
     }
 }
