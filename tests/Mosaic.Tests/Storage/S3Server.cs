@@ -8,7 +8,7 @@ namespace Mosaic.Tests.Storage;
 
 /// <summary>
 /// The S3-compatible server the tests use: the endpoint in MOSAIC_TEST_S3 when the test command started one, otherwise
-/// an s3rver (scripts/s3rver) on a free loopback port, started on first use and stopped when the process exits.
+/// an s3rver (scripts/s3rver) on a free loopback port, started on first use and stopped once the process has exited.
 /// Each test makes buckets of its own.
 /// </summary>
 public static class S3Server
@@ -67,14 +67,9 @@ public static class S3Server
             return given;
         }
         var dir = Path.Combine(Path.GetTempPath(), $"mosaic-s3-{Environment.ProcessId}");
-        var script = Repo.Path("scripts", "s3rver");
-        var endpoint = Run(script, $"start {dir} {FreePort()}").Trim();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Run(script, $"stop {dir}");
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-        };
-        return endpoint;
+        // The script watches this process and stops the server when it exits: an exit handler here would not run
+        // when the test host is killed, and would race the host's shutdown even when it is not.
+        return Run(Repo.Path("scripts", "s3rver"), $"start {dir} {FreePort()} {Environment.ProcessId}").Trim();
     }
 
     private static int FreePort()

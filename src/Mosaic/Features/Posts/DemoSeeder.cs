@@ -16,7 +16,7 @@ public sealed partial class DemoSeeder(MosaicDbContext db, AccountService accoun
     public static readonly string[] DefaultFolders = ["/usr/share/backgrounds/mate", "/usr/share/backgrounds"];
 
     private static readonly string[] People = ["ada", "grace", "hedy", "katherine", "margaret", "radia"];
-    private static readonly string[] Edits = ["flip-horizontal", "sepia", "grayscale", "posterize", "pixelate", "invert", "contrast"];
+    private static readonly string[] Edits = ["sepia", "grayscale", "contrast", "posterize", "flip-horizontal", "pixelate", "invert"];
 
     public async Task<int> SeedAsync(int count, IReadOnlyList<string> folders, CancellationToken ct)
     {

@@ -68,6 +68,7 @@ internal static class ImagingOperations
     private static ImagingResult Process(ImagingRequest request, byte[] input)
     {
         var probe = Probe(request, input);
+        SimulateFailureForTests(probe);
         var outputs = new List<ImagingOutput>();
         VipsImage? previous = null;
         try
@@ -81,7 +82,7 @@ internal static class ImagingOperations
                 using var fitted = reuse
                     ? Guard(() => previous!.ThumbnailOf(width, height))
                     : Guard(() => VipsImage.Thumbnail(input, width, height));
-                var current = Guard(fitted.InMemory).WithoutProfile();
+                var current = Guard(fitted.InMemory).WithoutMetadata();
                 previous?.Dispose();
                 previous = current;
                 outputs.Add(Encode(spec.Name, current, spec.Format, spec.Quality));
@@ -107,7 +108,7 @@ internal static class ImagingOperations
         var probe = Probe(request, input);
         var conversion = request.Conversion ?? throw new ImagingException(ImagingFailure.InvalidImage, "No conversion was given.");
         using var loaded = Guard(() => VipsImage.Thumbnail(input, ConversionMaxSide, ConversionMaxSide));
-        using var source = loaded.Bands < 3 ? Guard(loaded.ToSrgb8) : Guard(loaded.InMemory).WithoutProfile();
+        using var source = loaded.Bands < 3 ? Guard(loaded.ToSrgb8) : Guard(loaded.InMemory).WithoutMetadata();
         using var converted = Guard(() => Apply(source, conversion));
         // "before" is the source as the result's counterpart: same size, oriented, sRGB, stripped of metadata.
         return new ImagingResult(probe,
@@ -181,9 +182,31 @@ internal static class ImagingOperations
             "png" => (".png[compression=6,strip]", "image/png"),
             _ => throw new ImagingException(ImagingFailure.InvalidImage, $"Unknown output format '{format}'."),
         };
-        using var flat = format == "jpeg" && image.HasAlpha ? image.ExtractBands(0, image.Bands - 1) : null;
-        var source = flat ?? image;
-        return new ImagingOutput(name, contentType, source.Width, source.Height, source.Bands, Guard(() => source.Save(suffix)));
+        using var flat = format == "jpeg" && image.HasAlpha ? image.ExtractBands(0, image.Bands - 1) : image.InMemory();
+        var source = flat.WithoutMetadata();
+        var bytes = Guard(() => source.Save(suffix));
+        return new ImagingOutput(name, contentType, source.Width, source.Height, source.Bands, format == "webp" ? WebPChunks.StripMetadata(bytes) : bytes);
+    }
+
+    /// <summary>
+    /// With test operations enabled (never in production), an image exactly 4242 or 4243 pixels wide makes the pipeline
+    /// hang or crash, so tests can drive a real upload into a misbehaving decoder.
+    /// </summary>
+    private static void SimulateFailureForTests(ImageProbe probe)
+    {
+        if (Environment.GetEnvironmentVariable(ImagingHostProcess.TestOperationsVariable) != "1")
+        {
+            return;
+        }
+        switch (probe.Width)
+        {
+            case 4242:
+                Thread.Sleep(Timeout.Infinite);
+                break;
+            case 4243:
+                Environment.FailFast("imaging-host: simulated crash while processing");
+                break;
+        }
     }
 
     /// <summary>The size a variant will have: the upright image shrunk (never enlarged) to fit the spec's box.</summary>

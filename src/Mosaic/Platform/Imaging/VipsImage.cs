@@ -83,12 +83,30 @@ internal sealed class VipsImage : IDisposable
     }
 
     /// <summary>
-    /// Forgets the ICC profile once pixels are in sRGB: browsers assume sRGB, and some savers keep a profile even
-    /// when told to strip metadata. Only for an image this code owns (fresh from <see cref="InMemory"/>).
+    /// Forgets the ICC profile (pixels are already sRGB, which browsers assume) and every EXIF, XMP and IPTC field.
+    /// Savers' own "strip" is not enough: libvips 8.14's WebP saver rebuilds EXIF from the parsed <c>exif-ifd*</c>
+    /// fields. Only for an image this code owns (fresh from <see cref="InMemory"/>).
     /// </summary>
-    public VipsImage WithoutProfile()
+    public VipsImage WithoutMetadata()
     {
-        VipsNative.vips_image_remove(Handle, "icc-profile-data");
+        var fields = VipsNative.vips_image_get_fields(Handle);
+        try
+        {
+            for (var i = 0; Marshal.ReadIntPtr(fields, i * IntPtr.Size) is var name && name != 0; i++)
+            {
+                var field = Marshal.PtrToStringUTF8(name) ?? "";
+                if (field.StartsWith("exif", StringComparison.Ordinal) || field.StartsWith("xmp", StringComparison.Ordinal)
+                    || field.StartsWith("iptc", StringComparison.Ordinal) || field.StartsWith("icc", StringComparison.Ordinal)
+                    || field is "orientation" or "gif-comment" or "png-comment" || field.StartsWith("png-comment", StringComparison.Ordinal))
+                {
+                    VipsNative.vips_image_remove(Handle, field);
+                }
+            }
+        }
+        finally
+        {
+            VipsNative.g_strfreev(fields);
+        }
         return this;
     }
 

@@ -161,6 +161,12 @@ internal static partial class VipsNative
     [LibraryImport(Vips)]
     public static partial int vips_bandjoin2(nint left, nint right, out nint output, nint end);
 
+    [LibraryImport(Vips)]
+    public static partial nint vips_image_get_fields(nint image);
+
+    [LibraryImport(GLib)]
+    public static partial void g_strfreev(nint strings);
+
     [LibraryImport(GObject)]
     public static partial void g_object_unref(nint obj);
 

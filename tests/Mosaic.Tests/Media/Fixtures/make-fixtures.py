@@ -104,3 +104,8 @@ with open("animated-1000.gif", "wb") as f:
 
 with open("animated-3.gif", "wb") as f:
     f.write(gif_frames(64, 48, 3))
+
+# Test-only triggers: with Mosaic:Imaging:EnableTestOperations, these widths make the pipeline hang or crash.
+for width, name in ((4242, "hang-4242.png"), (4243, "crash-4243.png")):
+    with open(name, "wb") as f:
+        f.write(png(width, 1, b"\x00" + b"\x80\x40\x20" * width))
