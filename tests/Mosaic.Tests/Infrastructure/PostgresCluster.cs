@@ -44,13 +44,8 @@ public static class PostgresCluster
         }
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mosaic-pg-{Environment.ProcessId}");
         var port = FreePort();
-        var start = Run(Repo.Path("scripts", "pg"), $"start {dir} {port}");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Run(Repo.Path("scripts", "pg"), $"stop {dir}");
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-        };
-        return start.Trim();
+        // The script watches this process and removes the cluster when it exits, even when it is killed.
+        return Run(Repo.Path("scripts", "pg"), $"start {dir} {port} {Environment.ProcessId}").Trim();
     }
 
     private static int FreePort()

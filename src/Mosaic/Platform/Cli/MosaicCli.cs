@@ -76,6 +76,11 @@ public static class MosaicCli
     private static string[] HostArgs(ParseResult parse, Option<string?>? urls)
     {
         var rest = parse.UnmatchedTokens.ToList();
+        if (urls is null && !rest.Any(t => t.StartsWith("--Logging:", StringComparison.OrdinalIgnoreCase)))
+        {
+            // One-shot verbs speak in plain lines; their own JSON logs would bury them. Warnings still show.
+            rest.Insert(0, "--Logging:LogLevel:Default=Warning");
+        }
         if (urls is not null && parse.GetValue(urls) is { } value)
         {
             rest.Add($"--urls={value}");
