@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Mosaic.Features.Accounts;
@@ -9,9 +8,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Mosaic.E2E;
 
-public sealed class AccountFlowTests(MosaicServer server, Chromium chromium) : IClassFixture<MosaicServer>, IClassFixture<Chromium>
+public sealed class AccountFlowTests(MosaicServer server, Chromium chromium)
+    : BrowserTest(server, chromium), IClassFixture<MosaicServer>, IClassFixture<Chromium>
 {
-    private const string Password = "correct-horse-battery-42";
     private const string TokenName = "e2e script";
 
     [Fact]
@@ -21,7 +20,7 @@ public sealed class AccountFlowTests(MosaicServer server, Chromium chromium) : I
 
         var secret = await InBrowserAsync(async page =>
         {
-            var accountNav = page.GetByRole(AriaRole.Navigation, new() { Name = "Account" });
+            var accountNav = AccountNav(page);
             var profileLink = accountNav.GetByRole(AriaRole.Link, new() { Name = $"@{username}" });
 
             await page.GotoAsync("/account/signup");
@@ -68,51 +67,12 @@ public sealed class AccountFlowTests(MosaicServer server, Chromium chromium) : I
             return secret;
         });
 
-        using var api = new HttpClient { BaseAddress = server.BaseAddress };
+        using var api = new HttpClient { BaseAddress = Server.BaseAddress };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         using var response = await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var me = await response.Content.ReadFromJsonAsync<AccountDto>();
         Assert.Equal(username, me?.Username);
-    }
-
-    /// <summary>Runs steps in a fresh browser context and keeps a full-page screenshot when they fail.</summary>
-    private async Task<T> InBrowserAsync<T>(Func<IPage, Task<T>> steps, [CallerMemberName] string testName = "")
-    {
-        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
-        try
-        {
-            return await steps(page);
-        }
-        catch
-        {
-            await SaveScreenshotAsync(page, testName);
-            throw;
-        }
-    }
-
-    /// <summary>Keeps a screenshot for the README when MOSAIC_SCREENSHOTS names a folder (scripts/screenshots).</summary>
-    private static async Task DocumentAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("MOSAIC_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await page.SetViewportSizeAsync(1100, 760);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png") });
-        }
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string testName)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{testName}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
-        try
-        {
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        }
-        catch (PlaywrightException)
-        {
-            // A page that cannot be captured (crashed, closed) must not hide the failure that brought us here.
-        }
     }
 }

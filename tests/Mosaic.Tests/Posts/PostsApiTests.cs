@@ -148,6 +148,10 @@ public sealed class PostsApiTests(Servers servers)
         if (frames > 1)
         {
             Assert.Contains(post.Tags, t => t is { Name: "animated", Source: "auto" });
+            var animation = Assert.Single(post.Variants, v => v.Name == Variants.Animation);
+            var bytes = await http.GetByteArrayAsync(animation.Url);
+            Assert.True(bytes.AsSpan().IndexOf("ANMF"u8) > 0, "the animation variant keeps its frames");
+            Assert.Equal((width, height), (animation.Width, animation.Height));
         }
         if (fixture == "alpha.png")
         {

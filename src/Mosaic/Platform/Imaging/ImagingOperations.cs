@@ -9,6 +9,9 @@ internal static class ImagingOperations
     /// <summary>Conversions work on at most this many pixels per side: quick edits, not full-resolution processing.</summary>
     public const int ConversionMaxSide = 2048;
 
+    /// <summary>A variant format: all frames of an animated GIF or WebP, as an animated WebP.</summary>
+    public const string AnimatedWebP = "webp-animated";
+
     private static readonly string[] ConversionKinds =
         ["grayscale", "flip-horizontal", "flip-vertical", "rotate", "brightness", "contrast", "blur", "sharpen", "invert", "sepia", "posterize", "pixelate"];
 
@@ -73,7 +76,14 @@ internal static class ImagingOperations
         VipsImage? previous = null;
         try
         {
-            foreach (var (spec, target) in (request.Variants ?? []).Select(v => (v, Fit(v, probe, request.Limits))).OrderByDescending(p => (long)p.Item2.Width * p.Item2.Height))
+            foreach (var spec in (request.Variants ?? []).Where(v => v.Format == AnimatedWebP))
+            {
+                // Every frame, fitted and re-encoded: the animation survives, the metadata does not.
+                using var frames = Guard(() => VipsImage.Thumbnail(input, spec.Width, spec.Height, allFrames: true));
+                using var animation = Guard(frames.InMemory).WithoutMetadata();
+                outputs.Add(Encode(spec.Name, animation, "webp", spec.Quality));
+            }
+            foreach (var (spec, target) in (request.Variants ?? []).Where(v => v.Format != AnimatedWebP).Select(v => (v, Fit(v, probe, request.Limits))).OrderByDescending(p => (long)p.Item2.Width * p.Item2.Height))
             {
                 var width = spec.Width > 0 ? spec.Width : request.Limits.MaxSide;
                 var height = spec.Height > 0 ? spec.Height : request.Limits.MaxSide;
@@ -185,7 +195,8 @@ internal static class ImagingOperations
         using var flat = format == "jpeg" && image.HasAlpha ? image.ExtractBands(0, image.Bands - 1) : image.InMemory();
         var source = flat.WithoutMetadata();
         var bytes = Guard(() => source.Save(suffix));
-        return new ImagingOutput(name, contentType, source.Width, source.Height, source.Bands, format == "webp" ? WebPChunks.StripMetadata(bytes) : bytes);
+        var height = source.PageHeight is > 0 and var page && page < source.Height ? page : source.Height;
+        return new ImagingOutput(name, contentType, source.Width, height, source.Bands, format == "webp" ? WebPChunks.StripMetadata(bytes) : bytes);
     }
 
     /// <summary>

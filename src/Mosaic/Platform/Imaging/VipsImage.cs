@@ -53,12 +53,12 @@ internal sealed class VipsImage : IDisposable
     }
 
     /// <summary>Decodes with shrink-on-load and resizes to fit within the box, applying orientation and converting to sRGB.</summary>
-    public static unsafe VipsImage Thumbnail(ReadOnlySpan<byte> bytes, int width, int height)
+    public static unsafe VipsImage Thumbnail(ReadOnlySpan<byte> bytes, int width, int height, bool allFrames = false)
     {
         fixed (byte* data = bytes)
         {
             var status = VipsNative.vips_thumbnail_buffer(data, (nuint)bytes.Length, out var image, width,
-                "height", height, "size", VipsNative.SizeDown, "export_profile", "srgb", "option_string", "fail-on=truncated", 0);
+                "height", height, "size", VipsNative.SizeDown, "export_profile", "srgb", "option_string", allFrames ? "fail-on=truncated,n=-1" : "fail-on=truncated", 0);
             return Wrap(status, image);
         }
     }

@@ -1,0 +1,126 @@
+namespace Mosaic.Bench;
+
+/// <summary>The side-by-side table bench/run prints, and the two goal checks. It prints; it asserts nothing.</summary>
+internal static class Report
+{
+    public const double ThumbGoal = 1.25;
+    public const double FullGoal = 4.0;
+
+    public static int Print(MosaicResults mosaic, SharpResults sharp)
+    {
+        var sharpByFile = sharp.Images.ToDictionary(i => i.File);
+        var rows = mosaic.Images.Where(i => sharpByFile.ContainsKey(i.File)).Select(i => (Mosaic: i, Sharp: sharpByFile[i.File])).ToList();
+
+        Line($"Per image: median / p90 of {mosaic.Runs} runs after {mosaic.Warmup} warm-up runs, one image at a time (ms).");
+        Line("thumb = 360 px wide WebP Q80, metadata stripped, autorotated; full = Mosaic's every variant + analysis pixels + palette, phash, autotags, blurhash.");
+        Line();
+        var header = $"{"image",-40} {"size",8} {"MP",5} | {"mosaic thumb",15} {"sharp thumb",15} {"ratio",6} | {"mosaic full",17} {"full/sharp",10}";
+        Line(header);
+        Line(new string('-', header.Length));
+        foreach (var (m, s) in rows)
+        {
+            Line($"{Name(m.File),-40} {Size(m.Bytes),8} {m.Width * (double)m.Height / 1e6,5:0.0} | {Cell(m.Thumb),15} {Cell(s.Thumb),15} {m.Thumb.MedianMs / s.Thumb.MedianMs,5:0.00}x | {Cell(m.Full),17} {m.Full.MedianMs / s.Thumb.MedianMs,9:0.00}x");
+        }
+        Line(new string('-', header.Length));
+        var thumbRatios = rows.Select(r => r.Mosaic.Thumb.MedianMs / r.Sharp.Thumb.MedianMs).ToList();
+        var fullRatios = rows.Select(r => r.Mosaic.Full.MedianMs / r.Sharp.Thumb.MedianMs).ToList();
+        Line($"{"median over images",-40} {"",8} {Median(rows.Select(r => r.Mosaic.Width * (double)r.Mosaic.Height / 1e6)),5:0.0} | {Median(rows.Select(r => r.Mosaic.Thumb.MedianMs)),15:0.0} {Median(rows.Select(r => r.Sharp.Thumb.MedianMs)),15:0.0} {Median(thumbRatios),5:0.00}x | {Median(rows.Select(r => r.Mosaic.Full.MedianMs)),17:0.0} {Median(fullRatios),9:0.00}x");
+        Line($"{"sum over images",-40} {"",8} {"",5} | {rows.Sum(r => r.Mosaic.Thumb.MedianMs),15:0.0} {rows.Sum(r => r.Sharp.Thumb.MedianMs),15:0.0} {rows.Sum(r => r.Mosaic.Thumb.MedianMs) / rows.Sum(r => r.Sharp.Thumb.MedianMs),5:0.00}x | {rows.Sum(r => r.Mosaic.Full.MedianMs),17:0.0} {rows.Sum(r => r.Mosaic.Full.MedianMs) / rows.Sum(r => r.Sharp.Thumb.MedianMs),9:0.00}x");
+        Line();
+        Line("Full pipeline split (medians over images): imaging host request " +
+            $"{Median(rows.Select(r => r.Mosaic.FullHost.MedianMs)):0.0} ms + C# analysis {Median(rows.Select(r => r.Mosaic.FullAnalysis.MedianMs)):0.00} ms; " +
+            $"{Median(rows.Select(r => (double)r.Mosaic.Variants)):0} variants per image.");
+        Line();
+        Goal("thumbnail", "Mosaic thumb / sharp thumb", thumbRatios, rows, ThumbGoal, "<=");
+        Goal("full pipeline", "Mosaic full / sharp thumb", fullRatios, rows, FullGoal, "<");
+        Line();
+
+        Line("Setup");
+        Line($"  machine: {mosaic.ProcessorCount} cores; {rows.Count} images ({string.Join(", ", rows.GroupBy(r => r.Mosaic.Format).Select(g => $"{g.Count()} {g.Key}"))}), sequential, one image at a time in both.");
+        Line($"  mosaic: {mosaic.Runtime}; Debian libvips {mosaic.Diagnostics?.LibvipsVersion ?? "(run with --diagnose for the version)"}; " +
+            $"one imaging host process, vips concurrency {mosaic.HostVipsConcurrency} ({mosaic.HostVipsConcurrencyRule}), operation cache off; " +
+            $"host start + first request {mosaic.HostStartMs:0} ms (not counted).");
+        var v = sharp.Versions;
+        Line($"  sharp {Get(v, "sharp")}: bundled libvips {Get(v, "vips")}, libwebp {Get(v, "webp")}, mozjpeg {Get(v, "mozjpeg")}, libpng {Get(v, "png")}, highway {Get(v, "highway")}; " +
+            $"sharp.concurrency() = {sharp.Concurrency} (libvips threads per image), UV_THREADPOOL_SIZE {sharp.UvThreadpoolSize}, SIMD {(sharp.Simd ? "on" : "off")}, cache {(sharp.Cache ? "on" : "off")}.");
+        if (mosaic.HostMemory is { } memory)
+        {
+            Line($"  peak memory of the imaging host (pid {memory.Pid}, VmHWM): {Mb(memory.VmHwmKbAfterThumbs)} after the thumbnail runs, " +
+                $"{Mb(memory.VmHwmKbAfterFull)} after the full pipeline; VmRSS at the end {Mb(memory.VmRssKbAtEnd)}; {memory.Threads} threads.");
+        }
+        else
+        {
+            Line("  peak memory of the imaging host: not found (no child process with 'imaging-host' in its command line).");
+        }
+        Line($"  for comparison: bench process (web side) peak {Mb(mosaic.BenchMaxRssKb)}; node + sharp process peak {Mb(sharp.MaxRssKb)}.");
+
+        if (mosaic.Diagnostics is { } d)
+        {
+            PrintDiagnostics(mosaic, sharp, d, rows);
+        }
+        return 0;
+    }
+
+    private static void PrintDiagnostics(MosaicResults mosaic, SharpResults sharp, DiagnosticsResults d, List<(MosaicImage Mosaic, SharpImage Sharp)> rows)
+    {
+        Line();
+        Line("Diagnostics: where Mosaic's thumbnail time goes (medians, ms)");
+        Line($"  direct = Mosaic's libvips calls (Debian libvips {d.LibvipsVersion}) in the bench process, no imaging host; c1/c2 = vips concurrency 1/{mosaic.HostVipsConcurrency}.");
+        var sharpDiag = sharp.Diagnostics?.Images.ToDictionary(i => i.File) ?? [];
+        var other = sharp.Diagnostics?.OtherConcurrency ?? 0;
+        var header = $"{"image",-40} {"mosaic",7} {"direct c2",9} {"direct c1",9} {"probe rtt",9} {"dec+rsz",8} {"webp",6} | {"sharp",6} {$"sharp c{other}",8} {"dec+rsz",8} {"webp",6}";
+        Line(header);
+        Line(new string('-', header.Length));
+        var byFile = d.Images.ToDictionary(i => i.File);
+        foreach (var (m, s) in rows)
+        {
+            if (!byFile.TryGetValue(m.File, out var x))
+            {
+                continue;
+            }
+            var sd = sharpDiag.GetValueOrDefault(m.File);
+            Line($"{Name(m.File),-40} {m.Thumb.MedianMs,7:0.0} {x.DirectThumbC2Ms,9:0.0} {x.DirectThumbC1Ms,9:0.0} {x.ProbeRoundTripMs,9:0.00} {x.DecodeResizeMs,8:0.0} {x.EncodeWebpMs,6:0.0} | {s.Thumb.MedianMs,6:0.0} {Opt(sd?.ThumbOtherConcurrencyMs),8} {Opt(sd?.DecodeResizeMs),8} {Opt(sd?.EncodeWebpMs),6}");
+        }
+        Line(new string('-', header.Length));
+        double SumD(Func<DirectImage, double> f) => rows.Where(r => byFile.ContainsKey(r.Mosaic.File)).Sum(r => f(byFile[r.Mosaic.File]));
+        double SumS(Func<SharpDiagnosticImage, double> f) => rows.Sum(r => sharpDiag.TryGetValue(r.Mosaic.File, out var sd) ? f(sd) : 0);
+        Line($"{"sum",-40} {rows.Sum(r => r.Mosaic.Thumb.MedianMs),7:0.0} {SumD(x => x.DirectThumbC2Ms),9:0.0} {SumD(x => x.DirectThumbC1Ms),9:0.0} {SumD(x => x.ProbeRoundTripMs),9:0.00} {SumD(x => x.DecodeResizeMs),8:0.0} {SumD(x => x.EncodeWebpMs),6:0.0} | {rows.Sum(r => r.Sharp.Thumb.MedianMs),6:0.0} {SumS(x => x.ThumbOtherConcurrencyMs),8:0.0} {SumS(x => x.DecodeResizeMs),8:0.0} {SumS(x => x.EncodeWebpMs),6:0.0}");
+        var hostOverhead = rows.Sum(r => r.Mosaic.Thumb.MedianMs) - SumD(x => x.DirectThumbC2Ms);
+        Line($"  imaging host + protocol overhead (mosaic − direct c2): {hostOverhead:0.0} ms over {rows.Count} images = {hostOverhead / rows.Count:0.00} ms per image.");
+        Line("  WebP encode of the corpus' 360 px thumbnails with Debian's libvips (sum of medians, total bytes):");
+        foreach (var w in d.WebpSettings)
+        {
+            Line($"    {w.Suffix,-38} {w.SumMedianMs,8:0.0} ms {w.SumBytes / 1024.0,8:0} KB");
+        }
+    }
+
+    private static void Goal(string what, string ratioName, List<double> ratios, List<(MosaicImage Mosaic, SharpImage Sharp)> rows, double goal, string op)
+    {
+        var median = Median(ratios);
+        var pass = op == "<=" ? median <= goal : median < goal;
+        var within = ratios.Count(r => op == "<=" ? r <= goal : r < goal);
+        var worst = ratios.Select((r, i) => (r, i)).MaxBy(p => p.r);
+        Line($"goal {what}: {ratioName} {op} {goal:0.00}x per image -> {(pass ? "PASS" : "FAIL")}: median ratio {median:0.00}x; " +
+            $"{within} of {ratios.Count} images within; range {ratios.Min():0.00}x–{ratios.Max():0.00}x (worst {Name(rows[worst.i].Mosaic.File)}).");
+    }
+
+    private static string Get(Dictionary<string, string> versions, string key) => versions.GetValueOrDefault(key, "?");
+
+    private static string Opt(double? ms) => ms is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "-";
+
+    private static string Cell(Timing t) => $"{t.MedianMs:0.0} / {t.P90Ms:0.0}";
+
+    private static string Name(string file)
+    {
+        var name = $"{Path.GetFileName(Path.GetDirectoryName(file))}/{Path.GetFileName(file)}";
+        return name.Length <= 40 ? name : name[..39] + "…";
+    }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1048576.0:0.0} MB" : $"{bytes / 1024.0:0} KB";
+
+    private static string Mb(long kb) => $"{kb / 1024.0:0} MB";
+
+    private static double Median(IEnumerable<double> values) => Timing.Of([.. values]).MedianMs;
+
+    private static void Line(string text = "") => Console.WriteLine(text);
+}

@@ -1,0 +1,91 @@
+namespace Mosaic.Bench;
+
+/// <summary>Timings of one measured step on one image, in milliseconds.</summary>
+internal sealed record Timing(double MedianMs, double P90Ms, double MinMs, IReadOnlyList<double> SamplesMs)
+{
+    public static Timing Of(IReadOnlyList<double> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        var n = sorted.Length;
+        var median = n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+        // Nearest rank: the smallest sample with at least 90 % of the samples at or below it.
+        var p90 = sorted[Math.Max(0, (int)Math.Ceiling(0.9 * n) - 1)];
+        return new Timing(Round(median), Round(p90), Round(sorted[0]), [.. samples.Select(Round)]);
+    }
+
+    private static double Round(double ms) => Math.Round(ms, 3);
+}
+
+internal sealed record MosaicImage(
+    string File,
+    long Bytes,
+    string Format,
+    int Width,
+    int Height,
+    bool HasAlpha,
+    Timing Thumb,
+    int ThumbBytes,
+    int ThumbWidth,
+    int ThumbHeight,
+    Timing Full,
+    Timing FullHost,
+    Timing FullAnalysis,
+    int Variants,
+    long FullOutputBytes);
+
+internal sealed record HostMemory(int Pid, long VmHwmKbAfterThumbs, long VmHwmKbAfterFull, long VmRssKbAtEnd, int Threads);
+
+internal sealed record MosaicResults(
+    string Tool,
+    string Runtime,
+    int ProcessorCount,
+    int HostVipsConcurrency,
+    string HostVipsConcurrencyRule,
+    int Warmup,
+    int Runs,
+    double HostStartMs,
+    HostMemory? HostMemory,
+    long BenchMaxRssKb,
+    IReadOnlyList<MosaicImage> Images,
+    DiagnosticsResults? Diagnostics = null);
+
+internal sealed record SharpImage(string File, long Bytes, int Width, int Height, Timing Thumb, int ThumbBytes, int ThumbWidth, int ThumbHeight);
+
+internal sealed record SharpResults(
+    string Tool,
+    Dictionary<string, string> Versions,
+    int Concurrency,
+    int UvThreadpoolSize,
+    bool Simd,
+    bool Cache,
+    int Warmup,
+    int Runs,
+    long MaxRssKb,
+    IReadOnlyList<SharpImage> Images,
+    SharpDiagnostics? Diagnostics = null);
+
+/// <summary>sharp's thumbnail split into decode+resize (to raw pixels) and the WebP encode, and run at another concurrency.</summary>
+internal sealed record SharpDiagnostics(int OtherConcurrency, IReadOnlyList<SharpDiagnosticImage> Images);
+
+internal sealed record SharpDiagnosticImage(string File, double DecodeResizeMs, double EncodeWebpMs, double ThumbOtherConcurrencyMs);
+
+internal sealed record DiagnosticsResults(
+    string Note,
+    string LibvipsVersion,
+    IReadOnlyList<DirectImage> Images,
+    IReadOnlyList<WebpSetting> WebpSettings);
+
+/// <summary>
+/// Mosaic's thumbnail calls made in this process with Debian's libvips (no imaging host, no protocol), split into
+/// steps, plus the host's "probe" request as the round-trip floor.
+/// </summary>
+internal sealed record DirectImage(
+    string File,
+    double ProbeRoundTripMs,
+    double DirectThumbC1Ms,
+    double DirectThumbC2Ms,
+    double DecodeResizeMs,
+    double EncodeWebpMs);
+
+/// <summary>The WebP encode of the same 360 px thumbnails with other settings, summed over the corpus.</summary>
+internal sealed record WebpSetting(string Suffix, double SumMedianMs, long SumBytes);
