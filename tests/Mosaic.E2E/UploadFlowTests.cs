@@ -40,7 +40,7 @@ public sealed partial class UploadFlowTests(MosaicServer server, Chromium chromi
             await page.GetByLabel("Title").FillAsync(Title);
             await page.GetByLabel("Tags").FillAsync("sunset gradient artist:e2e_camera");
             await page.GetByRole(AriaRole.Radio, new() { Name = "Safe" }).CheckAsync();
-            await DocumentAsync(page, "upload");
+            await DocumentAsync(page, "upload", fullPage: true);
 
             // The script sends the form to the API and goes to the post page, which shows the post as processing
             // (held on the server until it has been seen, so the outcome does not depend on the machine's speed).
@@ -50,8 +50,11 @@ public sealed partial class UploadFlowTests(MosaicServer server, Chromium chromi
                 var upload = await page.RunAndWaitForResponseAsync(
                     () => page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync(),
                     response => response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath == "/api/v1/posts");
+                // Only the headers: the body is gone once the script has navigated away.
                 Assert.Equal(202, upload.Status);
-                id = (await upload.JsonAsync())!.Value.GetProperty("id").GetInt64();
+                var location = await upload.HeaderValueAsync("Location");
+                Assert.Matches(PostStatusUrl(), location);
+                id = long.Parse(PostStatusUrl().Match(location!).Groups["id"].Value, CultureInfo.InvariantCulture);
                 await Expect(page).ToHaveURLAsync(new Regex($"/posts/{id}$"));
                 await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Processing");
             }
@@ -97,7 +100,7 @@ public sealed partial class UploadFlowTests(MosaicServer server, Chromium chromi
             await tile.ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Edit a copy (conversions)" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($"/convert\\?post={id}$"));
-            await page.GetByLabel("Operation").SelectOptionAsync(new SelectOptionValue { Label = "Sepia" });
+            await page.GetByLabel("Operation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Sepia" });
             await page.GetByRole(AriaRole.Button, new() { Name = "Convert", Exact = true }).ClickAsync();
             await Expect(page).ToHaveURLAsync(ConversionUrl());
             await Expect(page.Locator(".compare img")).ToHaveCountAsync(2, new() { Timeout = BackgroundWorkTimeout });
@@ -120,6 +123,9 @@ public sealed partial class UploadFlowTests(MosaicServer server, Chromium chromi
         await Expect(image).ToBeVisibleAsync(new() { Timeout = BackgroundWorkTimeout });
         await ExpectLoadedAsync(image);
     }
+
+    [GeneratedRegex(@"^/api/v1/posts/(?<id>\d+)$")]
+    private static partial Regex PostStatusUrl();
 
     [GeneratedRegex(@"/posts/\d+$")]
     private static partial Regex PostUrl();

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Mosaic.Tests.Infrastructure;
@@ -43,28 +40,8 @@ public static class PostgresCluster
             return given;
         }
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mosaic-pg-{Environment.ProcessId}");
-        var port = FreePort();
+        var port = TestProcesses.FreePort();
         // The script watches this process and removes the cluster when it exits, even when it is killed.
-        return Run(Repo.Path("scripts", "pg"), $"start {dir} {port} {Environment.ProcessId}").Trim();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Run(string file, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} failed: {error}");
-        }
-        return output;
+        return TestProcesses.Run(Repo.Path("scripts", "pg"), $"start {dir} {port} {Environment.ProcessId}").Trim();
     }
 }

@@ -6,7 +6,7 @@ using Mosaic.Tests.Infrastructure;
 namespace Mosaic.Tests.Jobs;
 
 [Collection(JobsCollection.Name)]
-public sealed class JobQueueTests(JobDatabases databases)
+public sealed class JobQueueTests(Servers databases)
 {
     [Theory, BothDatabases]
     public async Task An_enqueued_job_is_claimed_run_once_and_recorded_as_succeeded(DatabaseProvider provider)

@@ -7,34 +7,9 @@ using Mosaic.Tests.Infrastructure;
 
 namespace Mosaic.Tests.Jobs;
 
-/// <summary>A migrated database per provider for the job tests; each test keeps to job kinds of its own.</summary>
-public sealed class JobDatabases : IAsyncLifetime
-{
-    private readonly Dictionary<DatabaseProvider, MosaicFactory> factories = [];
-
-    public MosaicFactory For(DatabaseProvider provider) => factories[provider];
-
-    public async Task InitializeAsync()
-    {
-        foreach (var provider in Enum.GetValues<DatabaseProvider>())
-        {
-            var factory = new MosaicFactory(provider);
-            await factory.InitializeAsync();
-            factories[provider] = factory;
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (IAsyncLifetime factory in factories.Values)
-        {
-            await factory.DisposeAsync();
-        }
-    }
-}
-
 [CollectionDefinition(Name)]
-public sealed class JobsCollection : ICollectionFixture<JobDatabases>
+/// <summary>The job tests' own servers (one per provider), so they run beside the "server" collection; each test keeps to job kinds of its own.</summary>
+public sealed class JobsCollection : ICollectionFixture<Servers>
 {
     public const string Name = "jobs";
 }

@@ -5,7 +5,7 @@ using Mosaic.Tests.Infrastructure;
 namespace Mosaic.Tests.Jobs;
 
 [Collection(JobsCollection.Name)]
-public sealed class JobWorkerTests(JobDatabases databases)
+public sealed class JobWorkerTests(Servers databases)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 

@@ -10,7 +10,7 @@ namespace Mosaic.Tests.Jobs;
 
 /// <summary><c>mosaic jobs</c>, run in-process on an app built the way <c>Program.BuildWebApp</c> builds one.</summary>
 [Collection(JobsCollection.Name)]
-public sealed class JobsCommandsTests(JobDatabases databases)
+public sealed class JobsCommandsTests(Servers databases)
 {
     [Theory, BothDatabases]
     public async Task List_shows_dead_jobs_and_retry_makes_them_pending(DatabaseProvider provider)

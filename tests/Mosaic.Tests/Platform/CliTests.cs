@@ -114,7 +114,7 @@ public sealed class CliTests
     public async Task Serve_writes_json_logs_on_stdout_with_a_trace_id_per_request()
     {
         using var data = new TempFolder();
-        var port = FreePort();
+        var port = TestProcesses.FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{Repo.MosaicDll}\" serve --urls http://127.0.0.1:{port} --Mosaic:DataPath={data.Path}")
         {
             RedirectStandardOutput = true,
@@ -164,13 +164,6 @@ public sealed class CliTests
             await Task.Delay(250);
         }
         throw new TimeoutException("mosaic serve did not start answering");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record Result(int ExitCode, string Output, string Error);

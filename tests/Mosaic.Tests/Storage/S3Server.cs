@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Mosaic.Platform.Storage;
 using Mosaic.Tests.Infrastructure;
 
@@ -69,26 +66,6 @@ public static class S3Server
         var dir = Path.Combine(Path.GetTempPath(), $"mosaic-s3-{Environment.ProcessId}");
         // The script watches this process and stops the server when it exits: an exit handler here would not run
         // when the test host is killed, and would race the host's shutdown even when it is not.
-        return Run(Repo.Path("scripts", "s3rver"), $"start {dir} {FreePort()} {Environment.ProcessId}").Trim();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string Run(string file, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} failed: {error}");
-        }
-        return output;
+        return TestProcesses.Run(Repo.Path("scripts", "s3rver"), $"start {dir} {TestProcesses.FreePort()} {Environment.ProcessId}").Trim();
     }
 }
