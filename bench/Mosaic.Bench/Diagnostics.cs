@@ -21,7 +21,7 @@ internal static class Diagnostics
         ".webp[Q=80,strip,effort=6]",
     ];
 
-    public static async Task<DiagnosticsResults> RunAsync(IReadOnlyList<string> files, Options options)
+    public static async Task<DiagnosticsResults> RunAsync(IReadOnlyList<string> files, Options options, SharpServer? sharp)
     {
         if (DirectVips.vips_init("mosaic-bench") != 0)
         {
@@ -35,11 +35,28 @@ internal static class Diagnostics
         await using var host = MosaicRuns.NewHost();
         var images = new List<DirectImage>();
         var webpSamples = WebpSuffixes.ToDictionary(s => s, _ => (Ms: 0.0, Bytes: 0L));
+        var breakdown = new Dictionary<string, double>();
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(file);
             var probe = new ImagingRequest("probe", MosaicRuns.FormatOf(bytes), host.Limits);
             var probeMs = await MedianAsync(options, () => host.RunAsync(probe, bytes, CancellationToken.None));
+            if (sharp is not null)
+            {
+                foreach (var op in new[] { "decode", "encode", "thumb-other", "variants" })
+                {
+                    for (var i = 0; i < options.Warmup + (op == "variants" ? options.FullRuns : options.Runs); i++)
+                    {
+                        await sharp.RunAsync(op, file, i >= options.Warmup);
+                    }
+                }
+            }
+            var imageProbe = (await host.RunAsync(probe, bytes, CancellationToken.None)).Probe!;
+            DirectVips.vips_concurrency_set(Math.Clamp(Environment.ProcessorCount, 1, 4));
+            foreach (var (step, ms) in FullBreakdown(options, bytes, imageProbe, host.Limits))
+            {
+                breakdown[step] = breakdown.GetValueOrDefault(step) + ms;
+            }
 
             DirectVips.vips_concurrency_set(1);
             var c1 = Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide)), suffix)));
@@ -68,19 +85,89 @@ internal static class Diagnostics
             "Direct: Mosaic's libvips calls made in the bench process (vips_thumbnail_buffer + vips_image_copy_memory + webp save), no imaging host.",
             Marshal.PtrToStringUTF8(DirectVips.vips_version_string()) ?? "?",
             images,
-            [.. WebpSuffixes.Select(s => new WebpSetting(s, Round(webpSamples[s].Ms), webpSamples[s].Bytes))]);
+            [.. WebpSuffixes.Select(s => new WebpSetting(s, Round(webpSamples[s].Ms), webpSamples[s].Bytes))],
+            [.. breakdown.OrderByDescending(b => b.Value).Select(b => new PipelineStep(b.Key, Round(b.Value)))]);
+    }
+
+    /// <summary>
+    /// ImagingOperations.Process replayed with direct libvips calls, each step timed (median of the runs): the variants
+    /// from the largest down, each cut from the one before it, each encoded with Mosaic's save options.
+    /// </summary>
+    private static List<(string Step, double Ms)> FullBreakdown(Options options, byte[] bytes, ImageProbe probe, ImagingLimits limits)
+    {
+        var steps = new List<(string, double)>();
+        var specs = Variants.For(probe).Select(v => (Spec: v, Size: Fit(v, probe, limits))).OrderByDescending(p => (long)p.Size.Width * p.Size.Height).ToList();
+        nint previous = 0;
+        try
+        {
+            foreach (var (spec, size) in specs)
+            {
+                var width = spec.Width > 0 ? spec.Width : limits.MaxSide;
+                var height = spec.Height > 0 ? spec.Height : limits.MaxSide;
+                var source = previous;
+                var reuse = source != 0;
+                nint current = 0;
+                var ms = Median(1, options.FullRuns, () =>
+                {
+                    if (current != 0)
+                    {
+                        DirectVips.g_object_unref(current);
+                    }
+                    current = DirectVips.Memory(reuse ? DirectVips.ThumbnailOf(source, width, height) : DirectVips.Thumbnail(bytes, width, height));
+                });
+                steps.Add((reuse ? "resize (cut from the previous variant)" : "decode + first resize", ms));
+                var suffix = spec.Format switch
+                {
+                    "webp" => $".webp[Q={spec.Quality},strip]",
+                    "jpeg" => $".jpg[Q={spec.Quality},strip,optimize_coding,interlace]",
+                    _ => ".png[compression=6,strip]",
+                };
+                var encode = Median(1, options.FullRuns, () => DirectVips.EncodedLength(current, suffix));
+                steps.Add(($"encode {spec.Name} ({(spec.Name == Variants.Full ? "full size" : $"{Bucket(size)}")} {spec.Format} Q{spec.Quality})", encode));
+                if (previous != 0)
+                {
+                    DirectVips.g_object_unref(previous);
+                }
+                previous = current;
+            }
+        }
+        finally
+        {
+            if (previous != 0)
+            {
+                DirectVips.g_object_unref(previous);
+            }
+        }
+        return steps;
+    }
+
+    private static string Bucket((int Width, int Height) size) => Math.Max(size.Width, size.Height) switch
+    {
+        <= 400 => "≤400 px",
+        <= 800 => "≤800 px",
+        _ => "≤1600 px",
+    };
+
+    /// <summary>As ImagingOperations.Fit: the upright image shrunk (never enlarged) into the spec's box.</summary>
+    private static (int Width, int Height) Fit(VariantSpec spec, ImageProbe probe, ImagingLimits limits)
+    {
+        var (w, h) = probe.Orientation is >= 5 and <= 8 ? (probe.Height, probe.Width) : (probe.Width, probe.Height);
+        var scale = Math.Min(1.0, Math.Min((spec.Width > 0 ? spec.Width : limits.MaxSide) / (double)w, (spec.Height > 0 ? spec.Height : limits.MaxSide) / (double)h));
+        return (Math.Max(1, (int)Math.Round(w * scale)), Math.Max(1, (int)Math.Round(h * scale)));
     }
 
     private static double Round(double ms) => Math.Round(ms, 3);
 
-    private static double Median(Options options, Action action)
+    private static double Median(Options options, Action action) => Median(options.Warmup, options.Runs, action);
+
+    private static double Median(int warmup, int runs, Action action)
     {
         var samples = new List<double>();
-        for (var i = 0; i < options.Warmup + options.Runs; i++)
+        for (var i = 0; i < warmup + runs; i++)
         {
             var clock = Stopwatch.StartNew();
             action();
-            if (i >= options.Warmup)
+            if (i >= warmup)
             {
                 samples.Add(clock.Elapsed.TotalMilliseconds);
             }
@@ -132,6 +219,10 @@ internal static partial class DirectVips
         string height, int heightValue, string size, int sizeValue, string exportProfile, string exportProfileValue,
         string optionString, string optionStringValue, nint end);
 
+    [LibraryImport(Vips, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int vips_thumbnail_image(nint input, out nint image, int width,
+        string height, int heightValue, string size, int sizeValue, string exportProfile, string exportProfileValue, nint end);
+
     [LibraryImport(Vips)]
     public static partial nint vips_image_copy_memory(nint image);
 
@@ -155,6 +246,12 @@ internal static partial class DirectVips
                 "export_profile", "srgb", "option_string", "fail-on=truncated", 0) == 0 ? image : throw new InvalidOperationException(LastError());
         }
     }
+
+    /// <summary>As VipsImage.ThumbnailOf: a further fit of an image already in memory.</summary>
+    public static nint ThumbnailOf(nint input, int width, int height) =>
+        vips_thumbnail_image(input, out var image, width, "height", height, "size", 2, "export_profile", "srgb", 0) == 0
+            ? image
+            : throw new InvalidOperationException(LastError());
 
     /// <summary>Renders into memory and drops the input reference.</summary>
     public static nint Memory(nint image)

@@ -5,9 +5,10 @@ namespace Mosaic.Bench;
 /// <summary>Linux /proc readings: the imaging host's pid (ImagingHost does not expose it) and its memory figures.</summary>
 internal static class ProcFs
 {
-    /// <summary>A direct child of <paramref name="parent"/> whose command line contains <paramref name="marker"/>.</summary>
-    public static int? ChildWhoseCommandLineContains(int parent, string marker)
+    /// <summary>The direct children of <paramref name="parent"/> whose command line contains <paramref name="marker"/>.</summary>
+    public static List<int> ChildrenWhoseCommandLineContains(int parent, string marker)
     {
+        var children = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
@@ -23,7 +24,7 @@ internal static class ProcFs
                 var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
                 if (commandLine.Contains(marker, StringComparison.Ordinal))
                 {
-                    return pid;
+                    children.Add(pid);
                 }
             }
             catch (IOException)
@@ -31,6 +32,20 @@ internal static class ProcFs
             }
             catch (UnauthorizedAccessException)
             {
+            }
+        }
+        return children;
+    }
+
+    /// <summary>The first file mapped into <paramref name="pid"/> whose path contains <paramref name="marker"/>.</summary>
+    public static string? MappedFile(int pid, string marker)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/maps"))
+        {
+            var slash = line.IndexOf('/', StringComparison.Ordinal);
+            if (slash >= 0 && line.AsSpan(slash).Contains(marker, StringComparison.Ordinal))
+            {
+                return line[slash..];
             }
         }
         return null;

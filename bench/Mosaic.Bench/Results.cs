@@ -43,11 +43,25 @@ internal sealed record MosaicResults(
     string HostVipsConcurrencyRule,
     int Warmup,
     int Runs,
+    int FullRuns,
+    bool InterleavedWithSharp,
     double HostStartMs,
     HostMemory? HostMemory,
+    string? HostLibvips,
     long BenchMaxRssKb,
     IReadOnlyList<MosaicImage> Images,
+    IReadOnlyList<HostExperiment> Experiments,
     DiagnosticsResults? Diagnostics = null);
+
+/// <summary>An extra imaging host, started with other environment variables, measured in the same rounds.</summary>
+internal sealed record HostExperiment(
+    string Name,
+    IReadOnlyDictionary<string, string> Environment,
+    string? Libvips,
+    HostMemory? HostMemory,
+    IReadOnlyList<ExperimentImage> Images);
+
+internal sealed record ExperimentImage(string File, Timing Thumb, Timing Full);
 
 internal sealed record SharpImage(string File, long Bytes, int Width, int Height, Timing Thumb, int ThumbBytes, int ThumbWidth, int ThumbHeight);
 
@@ -67,13 +81,17 @@ internal sealed record SharpResults(
 /// <summary>sharp's thumbnail split into decode+resize (to raw pixels) and the WebP encode, and run at another concurrency.</summary>
 internal sealed record SharpDiagnostics(int OtherConcurrency, IReadOnlyList<SharpDiagnosticImage> Images);
 
-internal sealed record SharpDiagnosticImage(string File, double DecodeResizeMs, double EncodeWebpMs, double ThumbOtherConcurrencyMs);
+internal sealed record SharpDiagnosticImage(string File, double? DecodeResizeMs, double? EncodeWebpMs, double? ThumbOtherConcurrencyMs, double? VariantsMs);
 
 internal sealed record DiagnosticsResults(
     string Note,
     string LibvipsVersion,
     IReadOnlyList<DirectImage> Images,
-    IReadOnlyList<WebpSetting> WebpSettings);
+    IReadOnlyList<WebpSetting> WebpSettings,
+    IReadOnlyList<PipelineStep> FullPipelineSteps);
+
+/// <summary>One kind of step of the "process" request, summed (medians) over the corpus.</summary>
+internal sealed record PipelineStep(string Step, double SumMedianMs);
 
 /// <summary>
 /// Mosaic's thumbnail calls made in this process with Debian's libvips (no imaging host, no protocol), split into

@@ -35,6 +35,9 @@ public sealed partial class UploadFlowTests(MosaicServer server, Chromium chromi
             // The upload form, filled, with the preview of the chosen file.
             await AccountNav(page).GetByRole(AriaRole.Link, new() { Name = "Upload", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upload an image" })).ToBeVisibleAsync();
+            // The page's module script runs before DOMContentLoaded; a file chosen earlier would get no preview (upload.js
+            // listens for "change" only) and would be posted by the plain form, without progress.
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
             await page.GetByLabel("Image", new() { Exact = true }).SetInputFilesAsync(Fixture("photo.jpg"));
             await ExpectLoadedAsync(page.GetByRole(AriaRole.Img, new() { Name = "Preview of the chosen image" }));
             await page.GetByLabel("Title").FillAsync(Title);

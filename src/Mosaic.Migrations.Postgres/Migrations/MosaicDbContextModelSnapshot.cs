@@ -287,6 +287,138 @@ namespace Mosaic.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mosaic.Features.Albums.Album", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PostCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "UpdatedAt");
+
+                    b.ToTable("Albums", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Albums.AlbumPost", b =>
+                {
+                    b.Property<long>("AlbumId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AlbumId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("AlbumId", "Position");
+
+                    b.ToTable("AlbumPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Comments.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DislikeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LikeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("PostId", "Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Comments.CommentVote", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<short>("Value")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CommentVotes", (string)null);
+                });
+
             modelBuilder.Entity("Mosaic.Features.Conversions.Conversion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -371,6 +503,9 @@ namespace Mosaic.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -381,6 +516,9 @@ namespace Mosaic.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("DislikeCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(500)
@@ -393,6 +531,9 @@ namespace Mosaic.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LikeCount")
                         .HasColumnType("integer");
 
                     b.Property<long>("OriginalBytes")
@@ -586,6 +727,24 @@ namespace Mosaic.Migrations.Postgres.Migrations
                     b.ToTable("Variants", (string)null);
                 });
 
+            modelBuilder.Entity("Mosaic.Features.Preferences.UserPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Mosaic.Features.Tags.Tag", b =>
                 {
                     b.Property<long>("Id")
@@ -599,6 +758,11 @@ namespace Mosaic.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -616,6 +780,70 @@ namespace Mosaic.Migrations.Postgres.Migrations
                     b.HasIndex("PostCount");
 
                     b.ToTable("Tags", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Tags.TagAlias", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Alias");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("TagAliases", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Tags.TagImplication", b =>
+                {
+                    b.Property<long>("TagId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ImpliedTagId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TagId", "ImpliedTagId");
+
+                    b.HasIndex("ImpliedTagId");
+
+                    b.ToTable("TagImplications", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Votes.PostVote", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<short>("Value")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("PostId", "UserId");
+
+                    b.HasIndex("UserId", "Value", "CreatedAt");
+
+                    b.ToTable("PostVotes", (string)null);
                 });
 
             modelBuilder.Entity("Mosaic.Platform.Data.DataProtectionKey", b =>
@@ -769,6 +997,69 @@ namespace Mosaic.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mosaic.Features.Albums.Album", b =>
+                {
+                    b.HasOne("Mosaic.Features.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Albums.AlbumPost", b =>
+                {
+                    b.HasOne("Mosaic.Features.Albums.Album", null)
+                        .WithMany()
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Comments.Comment", b =>
+                {
+                    b.HasOne("Mosaic.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mosaic.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Comments.CommentVote", b =>
+                {
+                    b.HasOne("Mosaic.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mosaic.Features.Conversions.Conversion", b =>
                 {
                     b.HasOne("Mosaic.Features.Accounts.User", null)
@@ -819,6 +1110,56 @@ namespace Mosaic.Migrations.Postgres.Migrations
                     b.HasOne("Mosaic.Features.Posts.Post", null)
                         .WithMany("Variants")
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Preferences.UserPreferences", b =>
+                {
+                    b.HasOne("Mosaic.Features.Accounts.User", null)
+                        .WithOne()
+                        .HasForeignKey("Mosaic.Features.Preferences.UserPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Tags.TagAlias", b =>
+                {
+                    b.HasOne("Mosaic.Features.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Tags.TagImplication", b =>
+                {
+                    b.HasOne("Mosaic.Features.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("ImpliedTagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Votes.PostVote", b =>
+                {
+                    b.HasOne("Mosaic.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

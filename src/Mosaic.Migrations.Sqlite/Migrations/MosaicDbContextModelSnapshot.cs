@@ -278,6 +278,134 @@ namespace Mosaic.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mosaic.Features.Albums.Album", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "UpdatedAt");
+
+                    b.ToTable("Albums", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Albums.AlbumPost", b =>
+                {
+                    b.Property<long>("AlbumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AlbumId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("AlbumId", "Position");
+
+                    b.ToTable("AlbumPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Comments.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DislikeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LikeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("PostId", "Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Comments.CommentVote", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CommentVotes", (string)null);
+                });
+
             modelBuilder.Entity("Mosaic.Features.Conversions.Conversion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -360,6 +488,9 @@ namespace Mosaic.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -370,6 +501,9 @@ namespace Mosaic.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DislikeCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(500)
@@ -382,6 +516,9 @@ namespace Mosaic.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("OriginalBytes")
@@ -573,6 +710,24 @@ namespace Mosaic.Migrations.Sqlite.Migrations
                     b.ToTable("Variants", (string)null);
                 });
 
+            modelBuilder.Entity("Mosaic.Features.Preferences.UserPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserPreferences", (string)null);
+                });
+
             modelBuilder.Entity("Mosaic.Features.Tags.Tag", b =>
                 {
                     b.Property<long>("Id")
@@ -584,6 +739,11 @@ namespace Mosaic.Migrations.Sqlite.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -601,6 +761,70 @@ namespace Mosaic.Migrations.Sqlite.Migrations
                     b.HasIndex("PostCount");
 
                     b.ToTable("Tags", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Tags.TagAlias", b =>
+                {
+                    b.Property<string>("Alias")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Alias");
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("TagAliases", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Tags.TagImplication", b =>
+                {
+                    b.Property<long>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImpliedTagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TagId", "ImpliedTagId");
+
+                    b.HasIndex("ImpliedTagId");
+
+                    b.ToTable("TagImplications", (string)null);
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Votes.PostVote", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PostId", "UserId");
+
+                    b.HasIndex("UserId", "Value", "CreatedAt");
+
+                    b.ToTable("PostVotes", (string)null);
                 });
 
             modelBuilder.Entity("Mosaic.Platform.Data.DataProtectionKey", b =>
@@ -750,6 +974,69 @@ namespace Mosaic.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mosaic.Features.Albums.Album", b =>
+                {
+                    b.HasOne("Mosaic.Features.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Albums.AlbumPost", b =>
+                {
+                    b.HasOne("Mosaic.Features.Albums.Album", null)
+                        .WithMany()
+                        .HasForeignKey("AlbumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Comments.Comment", b =>
+                {
+                    b.HasOne("Mosaic.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mosaic.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Comments.CommentVote", b =>
+                {
+                    b.HasOne("Mosaic.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mosaic.Features.Conversions.Conversion", b =>
                 {
                     b.HasOne("Mosaic.Features.Accounts.User", null)
@@ -800,6 +1087,56 @@ namespace Mosaic.Migrations.Sqlite.Migrations
                     b.HasOne("Mosaic.Features.Posts.Post", null)
                         .WithMany("Variants")
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Preferences.UserPreferences", b =>
+                {
+                    b.HasOne("Mosaic.Features.Accounts.User", null)
+                        .WithOne()
+                        .HasForeignKey("Mosaic.Features.Preferences.UserPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Tags.TagAlias", b =>
+                {
+                    b.HasOne("Mosaic.Features.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Tags.TagImplication", b =>
+                {
+                    b.HasOne("Mosaic.Features.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("ImpliedTagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mosaic.Features.Votes.PostVote", b =>
+                {
+                    b.HasOne("Mosaic.Features.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mosaic.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -64,6 +64,12 @@ public sealed class Post
     public int? PHash2 { get; set; }
     public int? PHash3 { get; set; }
 
+    /// <summary>Counts kept with the votes and comments they count, so lists never count rows per post.</summary>
+    public int LikeCount { get; set; }
+
+    public int DislikeCount { get; set; }
+    public int CommentCount { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }

@@ -27,6 +27,11 @@ public sealed partial class Tag
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    public const int DescriptionMaxLength = 4000;
+
+    /// <summary>Markdown shown on the tag's page; edited by moderators.</summary>
+    public string Description { get; set; } = "";
+
     [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Nd}_()!?'.:+-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidName();
 
@@ -46,5 +51,6 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         builder.Property(t => t.Name).HasMaxLength(Tag.NameMaxLength);
         builder.HasIndex(t => t.Name).IsUnique();
         builder.HasIndex(t => t.PostCount);
+        builder.Property(t => t.Description).HasMaxLength(Tag.DescriptionMaxLength);
     }
 }
