@@ -18,7 +18,6 @@ internal static class Diagnostics
         ".webp[Q=80,strip,effort=2]",
         ".webp[Q=80,strip,effort=0]",
         ".webp[Q=80,strip,smart_subsample]",
-        ".webp[Q=80,strip,effort=6]",
     ];
 
     public static async Task<DiagnosticsResults> RunAsync(IReadOnlyList<string> files, Options options, SharpServer? sharp)
@@ -100,7 +99,7 @@ internal static class Diagnostics
         nint previous = 0;
         try
         {
-            foreach (var (spec, size) in specs)
+            foreach (var (spec, _) in specs)
             {
                 var width = spec.Width > 0 ? spec.Width : limits.MaxSide;
                 var height = spec.Height > 0 ? spec.Height : limits.MaxSide;
@@ -123,7 +122,7 @@ internal static class Diagnostics
                     _ => ".png[compression=6,strip]",
                 };
                 var encode = Median(1, options.FullRuns, () => DirectVips.EncodedLength(current, suffix));
-                steps.Add(($"encode {spec.Name} ({(spec.Name == Variants.Full ? "full size" : $"{Bucket(size)}")} {spec.Format} Q{spec.Quality})", encode));
+                steps.Add(($"encode {spec.Name} ({spec.Format}{(spec.Format == "png" ? "" : $" Q{spec.Quality}")})", encode));
                 if (previous != 0)
                 {
                     DirectVips.g_object_unref(previous);
@@ -140,13 +139,6 @@ internal static class Diagnostics
         }
         return steps;
     }
-
-    private static string Bucket((int Width, int Height) size) => Math.Max(size.Width, size.Height) switch
-    {
-        <= 400 => "≤400 px",
-        <= 800 => "≤800 px",
-        _ => "≤1600 px",
-    };
 
     /// <summary>As ImagingOperations.Fit: the upright image shrunk (never enlarged) into the spec's box.</summary>
     private static (int Width, int Height) Fit(VariantSpec spec, ImageProbe probe, ImagingLimits limits)

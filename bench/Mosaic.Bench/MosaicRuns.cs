@@ -54,6 +54,7 @@ internal static class MosaicRuns
         // Thumbnails: each round runs every participant once, in alternating order, so drift and noise from the rest of
         // the machine fall on all of them alike.
         var thumbs = all.ToDictionary(h => h, _ => new Dictionary<string, Timing>());
+        var cpu = all.ToDictionary(h => h, _ => new Dictionary<string, CpuTime>());
         var thumbOutputs = new Dictionary<string, ImagingOutput>();
         var sharpThumbs = new Dictionary<string, Timing>();
         foreach (var (file, bytes) in images)
@@ -64,14 +65,19 @@ internal static class MosaicRuns
             var steps = new List<Func<bool, Task>>();
             foreach (var host in all)
             {
+                cpu[host][file] = new CpuTime(0, 0);
                 steps.Add(async count =>
                 {
+                    var hostCpu = host.CpuMs();
+                    var webCpu = Environment.CpuUsage.TotalTime;
                     var clock = Stopwatch.StartNew();
                     var result = await host.Host.RunAsync(request, bytes, CancellationToken.None);
                     var ms = clock.Elapsed.TotalMilliseconds;
                     if (count)
                     {
                         samples[host].Add(ms);
+                        var (h, w) = cpu[host][file];
+                        cpu[host][file] = new CpuTime(h + host.CpuMs() - hostCpu, w + (Environment.CpuUsage.TotalTime - webCpu).TotalMilliseconds);
                     }
                     if (host == main)
                     {
@@ -142,7 +148,7 @@ internal static class MosaicRuns
             var output = thumbOutputs[file];
             var (total, host, analysis, last) = full[main][file];
             result.Add(new MosaicImage(file, bytes.Length, FormatOf(bytes).ToString(), probe.Width, probe.Height, probe.HasAlpha,
-                thumbs[main][file], output.Bytes.Length, output.Width, output.Height,
+                thumbs[main][file], cpu[main][file].PerRun(options.Runs), output.Bytes.Length, output.Width, output.Height,
                 total, host, analysis,
                 last.Outputs.Count(o => o.ContentType != ImagingOutput.RawPixels), last.Outputs.Sum(o => (long)o.Bytes.Length)));
         }
@@ -152,7 +158,7 @@ internal static class MosaicRuns
             options.Warmup, options.Runs, options.FullRuns, sharp is not null, main.StartMs, main.Memory(hwmAfterThumbs[main]), main.Libvips,
             ProcFs.StatusKb(Environment.ProcessId, "VmHWM"), result,
             [.. extras.Select(h => new HostExperiment(h.Name, h.Environment, h.Libvips, h.Memory(hwmAfterThumbs[h]),
-                [.. images.Select(i => new ExperimentImage(i.File, thumbs[h][i.File], full[h][i.File].Total))]))]);
+                [.. images.Select(i => new ExperimentImage(i.File, thumbs[h][i.File], cpu[h][i.File].PerRun(options.Runs), full[h][i.File].Total))]))]);
     }
 
     /// <summary><paramref name="warmup"/> + <paramref name="runs"/> rounds of every step; odd rounds run the steps in reverse.</summary>
@@ -251,6 +257,9 @@ internal sealed class HostUnderTest : IAsyncDisposable
         }
         return before;
     }
+
+    /// <summary>CPU time of the child so far (every thread, user + system).</summary>
+    public double CpuMs() => Pid is { } pid ? ProcFs.CpuMs(pid) : 0;
 
     public HostMemory? Memory(long hwmAfterThumbs) => Pid is { } pid
         ? new HostMemory(pid, hwmAfterThumbs, ProcFs.StatusKb(pid, "VmHWM"), ProcFs.StatusKb(pid, "VmRSS"), (int)ProcFs.StatusKb(pid, "Threads"))

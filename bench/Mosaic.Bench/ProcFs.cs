@@ -51,6 +51,21 @@ internal static class ProcFs
         return null;
     }
 
+    /// <summary>
+    /// CPU time (user + system) of every thread the process has had, from /proc/PID/stat, in milliseconds. The kernel
+    /// reports it in clock ticks (10 ms), so a short request's share is found from totals over many requests.
+    /// </summary>
+    public static double CpuMs(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After "pid (comm) ", field 3 (state) is index 0, so utime (14) and stime (15) are 11 and 12.
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / ClockTicksPerSecond;
+    }
+
+    private static readonly long ClockTicksPerSecond = Math.Max(1, Libc.sysconf(Libc.ScClkTck));
+
     /// <summary>A numeric field of /proc/PID/status (kB for the Vm* fields), 0 when absent.</summary>
     public static long StatusKb(int pid, string field)
     {
@@ -65,4 +80,12 @@ internal static class ProcFs
         }
         return 0;
     }
+}
+
+internal static partial class Libc
+{
+    public const int ScClkTck = 2;
+
+    [System.Runtime.InteropServices.LibraryImport("libc")]
+    public static partial long sysconf(int name);
 }

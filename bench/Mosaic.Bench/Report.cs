@@ -11,7 +11,8 @@ internal static class Report
         var sharpByFile = sharp.Images.ToDictionary(i => i.File);
         var rows = mosaic.Images.Where(i => sharpByFile.ContainsKey(i.File)).Select(i => (Mosaic: i, Sharp: sharpByFile[i.File])).ToList();
 
-        Line($"Per image: median / p90 of {mosaic.Runs} runs after {mosaic.Warmup} warm-up runs, one image at a time (ms).");
+        Line($"Per image: median / p90 (ms) of {mosaic.Runs} thumbnail runs and {mosaic.FullRuns} full-pipeline runs, each after {mosaic.Warmup} warm-up runs; one image at a time" +
+            (mosaic.InterleavedWithSharp ? "; Mosaic's and sharp's thumbnail runs alternate (ABBA), so both see the same machine." : "."));
         Line("thumb = 360 px wide WebP Q80, metadata stripped, autorotated; full = Mosaic's every variant + analysis pixels + palette, phash, autotags, blurhash.");
         Line();
         var header = $"{"image",-40} {"size",8} {"MP",5} | {"mosaic thumb",15} {"sharp thumb",15} {"ratio",6} | {"mosaic full",17} {"full/sharp",10}";
@@ -34,10 +35,14 @@ internal static class Report
         Goal("thumbnail", "Mosaic thumb / sharp thumb", thumbRatios, rows, ThumbGoal, "<=");
         Goal("full pipeline", "Mosaic full / sharp thumb", fullRatios, rows, FullGoal, "<");
         Line();
+        if (mosaic.Experiments.Count > 0)
+        {
+            PrintExperiments(mosaic, rows);
+        }
 
         Line("Setup");
         Line($"  machine: {mosaic.ProcessorCount} cores; {rows.Count} images ({string.Join(", ", rows.GroupBy(r => r.Mosaic.Format).Select(g => $"{g.Count()} {g.Key}"))}), sequential, one image at a time in both.");
-        Line($"  mosaic: {mosaic.Runtime}; Debian libvips {mosaic.Diagnostics?.LibvipsVersion ?? "(run with --diagnose for the version)"}; " +
+        Line($"  mosaic: {mosaic.Runtime}; libvips {mosaic.HostLibvips ?? "?"}{(mosaic.Diagnostics is { } dv ? $" ({dv.LibvipsVersion})" : "")}; " +
             $"one imaging host process, vips concurrency {mosaic.HostVipsConcurrency} ({mosaic.HostVipsConcurrencyRule}), operation cache off; " +
             $"host start + first request {mosaic.HostStartMs:0} ms (not counted).");
         var v = sharp.Versions;
@@ -61,6 +66,40 @@ internal static class Report
         return 0;
     }
 
+    private static void PrintExperiments(MosaicResults mosaic, List<(MosaicImage Mosaic, SharpImage Sharp)> rows)
+    {
+        Line("Other imaging hosts, measured in the same rounds (median ms; the same Mosaic code and requests, other environment):");
+        foreach (var e in mosaic.Experiments)
+        {
+            Line($"  {e.Name}: {string.Join(" ", e.Environment.Select(kv => $"{kv.Key}={kv.Value}"))}; libvips mapped: {e.Libvips ?? "?"}" +
+                (e.HostMemory is { } m ? $"; peak VmHWM {Mb(m.VmHwmKbAfterFull)}" : ""));
+        }
+        var names = mosaic.Experiments.Select(e => e.Name).ToList();
+        var header = $"{"image",-40} {"sharp",7} | {"mosaic",7} " + string.Join(" ", names.Select(n => $"{Short(n),9}")) + $" | {"full",7} " + string.Join(" ", names.Select(n => $"{Short(n),9}"));
+        Line(header);
+        Line(new string('-', header.Length));
+        var byName = mosaic.Experiments.ToDictionary(e => e.Name, e => e.Images.ToDictionary(i => i.File));
+        foreach (var (m, s) in rows)
+        {
+            Line($"{Name(m.File),-40} {s.Thumb.MedianMs,7:0.0} | {m.Thumb.MedianMs,7:0.0} " + string.Join(" ", names.Select(n => $"{byName[n][m.File].Thumb.MedianMs,9:0.0}"))
+                + $" | {m.Full.MedianMs,7:0.0} " + string.Join(" ", names.Select(n => $"{byName[n][m.File].Full.MedianMs,9:0.0}")));
+        }
+        Line(new string('-', header.Length));
+        string Ratios(Func<MosaicImage, SharpImage, double> thumb) => $"{Median(rows.Select(r => thumb(r.Mosaic, r.Sharp) / r.Sharp.Thumb.MedianMs)),6:0.00}x";
+        Line($"{"median ratio to sharp thumb",-40} {"",7} | {Ratios((m, _) => m.Thumb.MedianMs),7} " + string.Join(" ", names.Select(n => $"{Ratios((m, _) => byName[n][m.File].Thumb.MedianMs),9}"))
+            + $" | {Ratios((m, _) => m.Full.MedianMs),7} " + string.Join(" ", names.Select(n => $"{Ratios((m, _) => byName[n][m.File].Full.MedianMs),9}")));
+        Line($"{"sum",-40} {rows.Sum(r => r.Sharp.Thumb.MedianMs),7:0} | {rows.Sum(r => r.Mosaic.Thumb.MedianMs),7:0} " + string.Join(" ", names.Select(n => $"{rows.Sum(r => byName[n][r.Mosaic.File].Thumb.MedianMs),9:0}"))
+            + $" | {rows.Sum(r => r.Mosaic.Full.MedianMs),7:0} " + string.Join(" ", names.Select(n => $"{rows.Sum(r => byName[n][r.Mosaic.File].Full.MedianMs),9:0}")));
+        foreach (var n in names)
+        {
+            var ratios = rows.Select(r => byName[n][r.Mosaic.File].Thumb.MedianMs / r.Sharp.Thumb.MedianMs).ToList();
+            Goal($"thumbnail, as '{n}'", $"{n} thumb / sharp thumb", ratios, rows, ThumbGoal, "<=");
+        }
+        Line();
+    }
+
+    private static string Short(string name) => name.Length <= 9 ? name : name[..9];
+
     private static void PrintDiagnostics(MosaicResults mosaic, SharpResults sharp, DiagnosticsResults d, List<(MosaicImage Mosaic, SharpImage Sharp)> rows)
     {
         Line();
@@ -83,10 +122,26 @@ internal static class Report
         }
         Line(new string('-', header.Length));
         double SumD(Func<DirectImage, double> f) => rows.Where(r => byFile.ContainsKey(r.Mosaic.File)).Sum(r => f(byFile[r.Mosaic.File]));
-        double SumS(Func<SharpDiagnosticImage, double> f) => rows.Sum(r => sharpDiag.TryGetValue(r.Mosaic.File, out var sd) ? f(sd) : 0);
+        double SumS(Func<SharpDiagnosticImage, double?> f) => rows.Sum(r => sharpDiag.TryGetValue(r.Mosaic.File, out var sd) ? f(sd) ?? 0 : 0);
         Line($"{"sum",-40} {rows.Sum(r => r.Mosaic.Thumb.MedianMs),7:0.0} {SumD(x => x.DirectThumbC2Ms),9:0.0} {SumD(x => x.DirectThumbC1Ms),9:0.0} {SumD(x => x.ProbeRoundTripMs),9:0.00} {SumD(x => x.DecodeResizeMs),8:0.0} {SumD(x => x.EncodeWebpMs),6:0.0} | {rows.Sum(r => r.Sharp.Thumb.MedianMs),6:0.0} {SumS(x => x.ThumbOtherConcurrencyMs),8:0.0} {SumS(x => x.DecodeResizeMs),8:0.0} {SumS(x => x.EncodeWebpMs),6:0.0}");
         var hostOverhead = rows.Sum(r => r.Mosaic.Thumb.MedianMs) - SumD(x => x.DirectThumbC2Ms);
         Line($"  imaging host + protocol overhead (mosaic − direct c2): {hostOverhead:0.0} ms over {rows.Count} images = {hostOverhead / rows.Count:0.00} ms per image.");
+        Line();
+        Line($"Diagnostics: where Mosaic's full-pipeline time goes (ImagingOperations.Process replayed step by step with direct libvips calls, concurrency {mosaic.HostVipsConcurrency}; sums of medians over {d.Images.Count} images)");
+        var total = d.FullPipelineSteps.Sum(p => p.SumMedianMs);
+        foreach (var step in d.FullPipelineSteps)
+        {
+            Line($"    {step.Step,-44} {step.SumMedianMs,9:0} ms {100 * step.SumMedianMs / total,5:0}%");
+        }
+        Line($"    {"total (direct)",-44} {total,9:0} ms; Mosaic's full pipeline through the host: {rows.Sum(r => r.Mosaic.Full.MedianMs):0} ms");
+        if (sharpDiag.Count > 0 && sharpDiag.Values.All(x => x.VariantsMs is not null))
+        {
+            var sharpVariants = rows.Sum(r => sharpDiag.TryGetValue(r.Mosaic.File, out var x) ? x.VariantsMs ?? 0 : 0);
+            Line($"  sharp doing the same variant set (one pipeline per output, sequential, + 256 px raw pixels): {sharpVariants:0} ms in all, " +
+                $"median {Median(rows.Where(r => sharpDiag.ContainsKey(r.Mosaic.File)).Select(r => sharpDiag[r.Mosaic.File].VariantsMs!.Value / r.Sharp.Thumb.MedianMs)):0.0}x its own thumbnail per image " +
+                $"(Mosaic: {Median(rows.Select(r => r.Mosaic.Full.MedianMs / r.Sharp.Thumb.MedianMs)):0.0}x).");
+        }
+        Line();
         Line("  WebP encode of the corpus' 360 px thumbnails with Debian's libvips (sum of medians, total bytes):");
         foreach (var w in d.WebpSettings)
         {

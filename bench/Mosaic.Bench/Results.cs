@@ -24,6 +24,7 @@ internal sealed record MosaicImage(
     int Height,
     bool HasAlpha,
     Timing Thumb,
+    CpuTime ThumbCpu,
     int ThumbBytes,
     int ThumbWidth,
     int ThumbHeight,
@@ -61,9 +62,20 @@ internal sealed record HostExperiment(
     HostMemory? HostMemory,
     IReadOnlyList<ExperimentImage> Images);
 
-internal sealed record ExperimentImage(string File, Timing Thumb, Timing Full);
+internal sealed record ExperimentImage(string File, Timing Thumb, CpuTime ThumbCpu, Timing Full);
 
-internal sealed record SharpImage(string File, long Bytes, int Width, int Height, Timing Thumb, int ThumbBytes, int ThumbWidth, int ThumbHeight);
+/// <summary>
+/// CPU time (ms) of one thumbnail request, averaged over the counted runs: in the imaging host (every thread) and in
+/// the calling process (protocol, supervision). Less sensitive than wall time to other work on the machine.
+/// </summary>
+internal sealed record CpuTime(double HostMs, double WebMs)
+{
+    public double TotalMs => HostMs + WebMs;
+
+    public CpuTime PerRun(int runs) => new(Math.Round(HostMs / runs, 3), Math.Round(WebMs / runs, 3));
+}
+
+internal sealed record SharpImage(string File, long Bytes, int Width, int Height, Timing Thumb, double? ThumbCpuMs, int ThumbBytes, int ThumbWidth, int ThumbHeight);
 
 internal sealed record SharpResults(
     string Tool,

@@ -1,7 +1,12 @@
 using Mosaic.Components;
 using Mosaic.Features.Accounts;
+using Mosaic.Features.Albums;
+using Mosaic.Features.Comments;
 using Mosaic.Features.Conversions;
 using Mosaic.Features.Posts;
+using Mosaic.Features.Preferences;
+using Mosaic.Features.Tags;
+using Mosaic.Features.Votes;
 using Mosaic.Platform.Cli;
 using Mosaic.Platform.Data;
 using Mosaic.Platform.Imaging;
@@ -27,6 +32,11 @@ public partial class Program
         builder.Services.AddAccounts();
         builder.Services.AddPosts();
         builder.Services.AddConversions();
+        builder.Services.AddTagManagement();
+        builder.Services.AddVotes();
+        builder.Services.AddComments();
+        builder.Services.AddAlbums();
+        builder.Services.AddPreferences();
         builder.Services.AddMosaicWebUi();
 
         var app = builder.Build();
@@ -42,6 +52,11 @@ public partial class Program
         app.MapAccounts();
         app.MapPosts();
         app.MapConversions();
+        app.MapTags();
+        app.MapVotes();
+        app.MapComments();
+        app.MapAlbums();
+        app.MapPreferences();
         app.MapMosaicWebUi();
         return app;
     }

@@ -71,6 +71,11 @@ public abstract class BrowserTest(MosaicServer server, Chromium chromium)
         if (ScreenshotsFolder is { } folder)
         {
             await page.SetViewportSizeAsync(1100, 760);
+            if (fullPage)
+            {
+                // A page captured while scrolled shows the sticky header part-way down.
+                await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            }
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = fullPage });
         }
     }

@@ -47,12 +47,12 @@ public sealed class PostQueries(MosaicDbContext db)
         var posts = await query.OrderByDescending(p => p.Id).Take(limit + 1)
             .Select(p => new
             {
-                p.Id, p.Title, p.Rating, p.Width, p.Height, p.Blurhash,
+                p.Id, p.Title, p.Rating, p.Width, p.Height, p.Blurhash, p.LikeCount, p.CommentCount,
                 Thumbnails = p.Variants.Where(v => v.Name == Variants.Thumb || v.Name == Variants.Thumb2x || v.Name == Variants.ThumbFallback)
                     .Select(v => new VariantDto(v.Name, "/media/" + v.Key, v.Width, v.Height, v.ContentType)).ToList(),
             })
             .ToListAsync(ct);
-        var items = posts.Take(limit).Select(p => new PostSummaryDto(p.Id, p.Title, Lower(p.Rating), p.Width, p.Height, p.Blurhash, p.Thumbnails)).ToList();
+        var items = posts.Take(limit).Select(p => new PostSummaryDto(p.Id, p.Title, Lower(p.Rating), p.Width, p.Height, p.Blurhash, p.Thumbnails, p.LikeCount, p.CommentCount)).ToList();
         return new PostPageDto(items, posts.Count > limit ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
@@ -85,7 +85,10 @@ public sealed class PostQueries(MosaicDbContext db)
         [.. post.Tags.Where(t => t.Tag is not null)
             .OrderBy(t => t.Source).ThenBy(t => t.Tag!.Category).ThenBy(t => t.Tag!.Name)
             .Select(t => new PostTagDto(t.Tag!.Name, Lower(t.Tag.Category), Lower(t.Source), t.Confidence))],
-        duplicates);
+        duplicates,
+        post.LikeCount,
+        post.DislikeCount,
+        post.CommentCount);
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -30,10 +30,13 @@ public sealed record PostDto(
     IReadOnlyList<VariantDto> Variants,
     IReadOnlyList<ColorDto> Palette,
     IReadOnlyList<PostTagDto> Tags,
-    IReadOnlyList<DuplicateDto> PossibleDuplicates);
+    IReadOnlyList<DuplicateDto> PossibleDuplicates,
+    int LikeCount,
+    int DislikeCount,
+    int CommentCount);
 
 /// <summary>A post as the board lists it.</summary>
-public sealed record PostSummaryDto(long Id, string Title, string Rating, int Width, int Height, string? Blurhash, IReadOnlyList<VariantDto> Thumbnails);
+public sealed record PostSummaryDto(long Id, string Title, string Rating, int Width, int Height, string? Blurhash, IReadOnlyList<VariantDto> Thumbnails, int LikeCount, int CommentCount);
 
 /// <summary>One page of the board; pass <paramref name="NextCursor"/> back as <c>cursor</c> for the next.</summary>
 public sealed record PostPageDto(IReadOnlyList<PostSummaryDto> Items, string? NextCursor);
