@@ -15,19 +15,25 @@ internal static class Report
             (mosaic.InterleavedWithSharp ? "; Mosaic's and sharp's thumbnail runs alternate (ABBA), so both see the same machine." : "."));
         Line("thumb = 360 px wide WebP Q80, metadata stripped, autorotated; full = Mosaic's every variant + analysis pixels + palette, phash, autotags, blurhash.");
         Line();
-        var header = $"{"image",-40} {"size",8} {"MP",5} | {"mosaic thumb",15} {"sharp thumb",15} {"ratio",6} | {"mosaic full",17} {"full/sharp",10}";
+        var header = $"{"image",-40} {"size",8} {"MP",5} | {"mosaic thumb",15} {"sharp thumb",15} {"ratio",6} {"cpu ratio",9} | {"mosaic full",17} {"full/sharp",10}";
         Line(header);
         Line(new string('-', header.Length));
         foreach (var (m, s) in rows)
         {
-            Line($"{Name(m.File),-40} {Size(m.Bytes),8} {m.Width * (double)m.Height / 1e6,5:0.0} | {Cell(m.Thumb),15} {Cell(s.Thumb),15} {m.Thumb.MedianMs / s.Thumb.MedianMs,5:0.00}x | {Cell(m.Full),17} {m.Full.MedianMs / s.Thumb.MedianMs,9:0.00}x");
+            Line($"{Name(m.File),-40} {Size(m.Bytes),8} {m.Width * (double)m.Height / 1e6,5:0.0} | {Cell(m.Thumb),15} {Cell(s.Thumb),15} {m.Thumb.MedianMs / s.Thumb.MedianMs,5:0.00}x {CpuRatio(m.ThumbCpu, s),9} | {Cell(m.Full),17} {m.Full.MedianMs / s.Thumb.MedianMs,9:0.00}x");
         }
         Line(new string('-', header.Length));
         var thumbRatios = rows.Select(r => r.Mosaic.Thumb.MedianMs / r.Sharp.Thumb.MedianMs).ToList();
         var fullRatios = rows.Select(r => r.Mosaic.Full.MedianMs / r.Sharp.Thumb.MedianMs).ToList();
-        Line($"{"median over images",-40} {"",8} {Median(rows.Select(r => r.Mosaic.Width * (double)r.Mosaic.Height / 1e6)),5:0.0} | {Median(rows.Select(r => r.Mosaic.Thumb.MedianMs)),15:0.0} {Median(rows.Select(r => r.Sharp.Thumb.MedianMs)),15:0.0} {Median(thumbRatios),5:0.00}x | {Median(rows.Select(r => r.Mosaic.Full.MedianMs)),17:0.0} {Median(fullRatios),9:0.00}x");
-        Line($"{"sum over images",-40} {"",8} {"",5} | {rows.Sum(r => r.Mosaic.Thumb.MedianMs),15:0.0} {rows.Sum(r => r.Sharp.Thumb.MedianMs),15:0.0} {rows.Sum(r => r.Mosaic.Thumb.MedianMs) / rows.Sum(r => r.Sharp.Thumb.MedianMs),5:0.00}x | {rows.Sum(r => r.Mosaic.Full.MedianMs),17:0.0} {rows.Sum(r => r.Mosaic.Full.MedianMs) / rows.Sum(r => r.Sharp.Thumb.MedianMs),9:0.00}x");
+        Line($"{"median over images",-40} {"",8} {Median(rows.Select(r => r.Mosaic.Width * (double)r.Mosaic.Height / 1e6)),5:0.0} | {Median(rows.Select(r => r.Mosaic.Thumb.MedianMs)),15:0.0} {Median(rows.Select(r => r.Sharp.Thumb.MedianMs)),15:0.0} {Median(thumbRatios),5:0.00}x {MedianCpuRatio(rows, m => m.ThumbCpu),9} | {Median(rows.Select(r => r.Mosaic.Full.MedianMs)),17:0.0} {Median(fullRatios),9:0.00}x");
+        Line($"{"sum over images",-40} {"",8} {"",5} | {rows.Sum(r => r.Mosaic.Thumb.MedianMs),15:0.0} {rows.Sum(r => r.Sharp.Thumb.MedianMs),15:0.0} {rows.Sum(r => r.Mosaic.Thumb.MedianMs) / rows.Sum(r => r.Sharp.Thumb.MedianMs),5:0.00}x {"",9} | {rows.Sum(r => r.Mosaic.Full.MedianMs),17:0.0} {rows.Sum(r => r.Mosaic.Full.MedianMs) / rows.Sum(r => r.Sharp.Thumb.MedianMs),9:0.00}x");
         Line();
+        if (rows.All(r => r.Sharp.ThumbCpuMs is not null))
+        {
+            Line($"CPU time per thumbnail (medians over images; every thread, user + system): Mosaic {Median(rows.Select(r => r.Mosaic.ThumbCpu.TotalMs)):0.0} ms " +
+                $"(imaging host {Median(rows.Select(r => r.Mosaic.ThumbCpu.HostMs)):0.0} + calling process {Median(rows.Select(r => r.Mosaic.ThumbCpu.WebMs)):0.0}), " +
+                $"sharp {Median(rows.Select(r => r.Sharp.ThumbCpuMs!.Value)):0.0} ms (node process); median per-image ratio {MedianCpuRatio(rows, m => m.ThumbCpu)}.");
+        }
         Line("Full pipeline split (medians over images): imaging host request " +
             $"{Median(rows.Select(r => r.Mosaic.FullHost.MedianMs)):0.0} ms + C# analysis {Median(rows.Select(r => r.Mosaic.FullAnalysis.MedianMs)):0.00} ms; " +
             $"{Median(rows.Select(r => (double)r.Mosaic.Variants)):0} variants per image.");
@@ -90,6 +96,11 @@ internal static class Report
             + $" | {Ratios((m, _) => m.Full.MedianMs),7} " + string.Join(" ", names.Select(n => $"{Ratios((m, _) => byName[n][m.File].Full.MedianMs),9}")));
         Line($"{"sum",-40} {rows.Sum(r => r.Sharp.Thumb.MedianMs),7:0} | {rows.Sum(r => r.Mosaic.Thumb.MedianMs),7:0} " + string.Join(" ", names.Select(n => $"{rows.Sum(r => byName[n][r.Mosaic.File].Thumb.MedianMs),9:0}"))
             + $" | {rows.Sum(r => r.Mosaic.Full.MedianMs),7:0} " + string.Join(" ", names.Select(n => $"{rows.Sum(r => byName[n][r.Mosaic.File].Full.MedianMs),9:0}")));
+        if (rows.All(r => r.Sharp.ThumbCpuMs is > 0))
+        {
+            string Cpu(Func<MosaicImage, CpuTime> f) => $"{Median(rows.Select(r => f(r.Mosaic).TotalMs / r.Sharp.ThumbCpuMs!.Value)),6:0.00}x";
+            Line($"{"median CPU-time ratio to sharp thumb",-40} {"",7} | {Cpu(m => m.ThumbCpu),7} " + string.Join(" ", names.Select(n => $"{Cpu(m => byName[n][m.File].ThumbCpu),9}")));
+        }
         foreach (var n in names)
         {
             var ratios = rows.Select(r => byName[n][r.Mosaic.File].Thumb.MedianMs / r.Sharp.Thumb.MedianMs).ToList();
@@ -97,6 +108,12 @@ internal static class Report
         }
         Line();
     }
+
+    private static string CpuRatio(CpuTime mosaic, SharpImage sharp) =>
+        sharp.ThumbCpuMs is { } s && s > 0 ? $"{mosaic.TotalMs / s:0.00}x" : "-";
+
+    private static string MedianCpuRatio(List<(MosaicImage Mosaic, SharpImage Sharp)> rows, Func<MosaicImage, CpuTime> cpu) =>
+        rows.All(r => r.Sharp.ThumbCpuMs is > 0) ? $"{Median(rows.Select(r => cpu(r.Mosaic).TotalMs / r.Sharp.ThumbCpuMs!.Value)):0.00}x" : "-";
 
     private static string Short(string name) => name.Length <= 9 ? name : name[..9];
 
