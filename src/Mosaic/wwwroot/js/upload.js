@@ -9,6 +9,8 @@ export function attachUpload(root) {
   const progress = form.querySelector("[data-upload-progress]");
   const messages = root.querySelector("[data-upload-messages]");
   let previewUrl = null;
+  // The dropzone's states (Components/Ui/UploadDropzone.razor): empty, dragging, preview, uploading, error.
+  const setState = (state) => { zone.dataset.state = state; };
 
   const showPreview = () => {
     const file = input.files?.[0];
@@ -16,14 +18,22 @@ export function attachUpload(root) {
     previewUrl = file ? URL.createObjectURL(file) : null;
     preview.hidden = !previewUrl;
     if (previewUrl) preview.src = previewUrl;
+    setState(previewUrl ? "preview" : "empty");
   };
   input.addEventListener("change", showPreview);
+  // A file chosen before this module ran (slow network, quick hands) gets its preview too.
+  if (input.files?.length) showPreview();
 
+  let stateBeforeDrag = zone.dataset.state;
   for (const type of ["dragenter", "dragover"]) {
-    zone.addEventListener(type, (event) => { event.preventDefault(); zone.classList.add("is-dragging"); });
+    zone.addEventListener(type, (event) => {
+      event.preventDefault();
+      if (zone.dataset.state !== "dragging") stateBeforeDrag = zone.dataset.state;
+      setState("dragging");
+    });
   }
   for (const type of ["dragleave", "drop"]) {
-    zone.addEventListener(type, () => zone.classList.remove("is-dragging"));
+    zone.addEventListener(type, () => setState(stateBeforeDrag ?? "empty"));
   }
   zone.addEventListener("drop", (event) => {
     event.preventDefault();
@@ -45,6 +55,9 @@ export function attachUpload(root) {
     const request = new XMLHttpRequest();
     request.open("POST", form.dataset.api);
     request.setRequestHeader("X-XSRF-TOKEN", readCookie("XSRF-TOKEN") ?? "");
+    setState("uploading");
+    progress.hidden = false;
+    progress.value = 0;
     request.upload.addEventListener("progress", (e) => {
       if (!e.lengthComputable) return;
       progress.hidden = false;
@@ -58,9 +71,14 @@ export function attachUpload(root) {
         return;
       }
       progress.hidden = true;
+      setState("error");
       showProblem(messages, body, request.status);
     });
-    request.addEventListener("error", () => showProblem(messages, null, 0));
+    request.addEventListener("error", () => {
+      progress.hidden = true;
+      setState("error");
+      showProblem(messages, null, 0);
+    });
     form.querySelector("button[type=submit]").disabled = true;
     request.addEventListener("loadend", () => { form.querySelector("button[type=submit]").disabled = false; });
     request.send(data);
