@@ -35,6 +35,7 @@ internal static class Diagnostics
         var images = new List<DirectImage>();
         var webpSamples = WebpSuffixes.ToDictionary(s => s, _ => (Ms: 0.0, Bytes: 0L));
         var breakdown = new Dictionary<string, double>();
+        var improvedBreakdown = new Dictionary<string, double>();
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(file);
@@ -52,15 +53,23 @@ internal static class Diagnostics
             }
             var imageProbe = (await host.RunAsync(probe, bytes, CancellationToken.None)).Probe!;
             DirectVips.vips_concurrency_set(Math.Clamp(Environment.ProcessorCount, 1, 4));
-            foreach (var (step, ms) in FullBreakdown(options, bytes, imageProbe, host.Limits))
+            foreach (var (step, ms) in FullBreakdown(options, bytes, imageProbe, host.Limits, improved: false))
             {
                 breakdown[step] = breakdown.GetValueOrDefault(step) + ms;
+            }
+            foreach (var (step, ms) in FullBreakdown(options, bytes, imageProbe, host.Limits, improved: true))
+            {
+                improvedBreakdown[step] = improvedBreakdown.GetValueOrDefault(step) + ms;
             }
 
             DirectVips.vips_concurrency_set(1);
             var c1 = Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide)), suffix)));
             DirectVips.vips_concurrency_set(Math.Clamp(Environment.ProcessorCount, 1, 4));
             var c2 = Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide)), suffix)));
+            var noProfile = Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide, exportProfile: false)), suffix)));
+            double? fastShrink = MosaicRuns.FormatOf(bytes) == ImageFormat.Jpeg
+                ? Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.FastShrinkThumbnail(bytes, imageProbe, thumb.Width, maxSide)), suffix)))
+                : null;
             var decodeResize = Median(options, () => DirectVips.Free(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide))));
             var small = DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide));
             try
@@ -72,7 +81,8 @@ internal static class Diagnostics
                     var ms = Median(options, () => length = DirectVips.EncodedLength(small, s));
                     webpSamples[s] = (webpSamples[s].Ms + ms, webpSamples[s].Bytes + length);
                 }
-                images.Add(new DirectImage(file, Round(probeMs), Round(c1), Round(c2), Round(decodeResize), Round(encode)));
+                images.Add(new DirectImage(file, Round(probeMs), Round(c1), Round(c2), Round(decodeResize), Round(encode), Round(noProfile),
+                    fastShrink is { } fs ? Round(fs) : null));
             }
             finally
             {
@@ -85,36 +95,48 @@ internal static class Diagnostics
             Marshal.PtrToStringUTF8(DirectVips.vips_version_string()) ?? "?",
             images,
             [.. WebpSuffixes.Select(s => new WebpSetting(s, Round(webpSamples[s].Ms), webpSamples[s].Bytes))],
-            [.. breakdown.OrderByDescending(b => b.Value).Select(b => new PipelineStep(b.Key, Round(b.Value)))]);
+            [.. breakdown.OrderByDescending(b => b.Value).Select(b => new PipelineStep(b.Key, Round(b.Value), Round(improvedBreakdown.GetValueOrDefault(b.Key))))]);
     }
 
     /// <summary>
     /// ImagingOperations.Process replayed with direct libvips calls, each step timed (median of the runs): the variants
     /// from the largest down, each cut from the one before it, each encoded with Mosaic's save options.
+    /// <paramref name="improved"/>: the same outputs with two changes: no <c>export_profile</c> when the source has no ICC
+    /// profile (libvips then round-trips every pixel through XYZ and lcms to get sRGB back) nor when cutting from the
+    /// previous variant (already sRGB); and a variant the same size as the previous one is encoded from it as it is.
     /// </summary>
-    private static List<(string Step, double Ms)> FullBreakdown(Options options, byte[] bytes, ImageProbe probe, ImagingLimits limits)
+    private static List<(string Step, double Ms)> FullBreakdown(Options options, byte[] bytes, ImageProbe probe, ImagingLimits limits, bool improved)
     {
         var steps = new List<(string, double)>();
         var specs = Variants.For(probe).Select(v => (Spec: v, Size: Fit(v, probe, limits))).OrderByDescending(p => (long)p.Size.Width * p.Size.Height).ToList();
         nint previous = 0;
         try
         {
-            foreach (var (spec, _) in specs)
+            foreach (var (spec, size) in specs)
             {
                 var width = spec.Width > 0 ? spec.Width : limits.MaxSide;
                 var height = spec.Height > 0 ? spec.Height : limits.MaxSide;
                 var source = previous;
                 var reuse = source != 0;
                 nint current = 0;
-                var ms = Median(1, options.FullRuns, () =>
+                if (improved && reuse && DirectVips.vips_image_get_width(source) == size.Width && DirectVips.vips_image_get_height(source) == size.Height)
                 {
-                    if (current != 0)
+                    current = DirectVips.g_object_ref(source);
+                    steps.Add(("resize (cut from the previous variant)", 0));
+                }
+                else
+                {
+                    var profile = !improved || (!reuse && probe.HasIccProfile);
+                    var ms = Median(1, options.FullRuns, () =>
                     {
-                        DirectVips.g_object_unref(current);
-                    }
-                    current = DirectVips.Memory(reuse ? DirectVips.ThumbnailOf(source, width, height) : DirectVips.Thumbnail(bytes, width, height));
-                });
-                steps.Add((reuse ? "resize (cut from the previous variant)" : "decode + first resize", ms));
+                        if (current != 0)
+                        {
+                            DirectVips.g_object_unref(current);
+                        }
+                        current = DirectVips.Memory(reuse ? DirectVips.ThumbnailOf(source, width, height, profile) : DirectVips.Thumbnail(bytes, width, height, profile));
+                    });
+                    steps.Add((reuse ? "resize (cut from the previous variant)" : "decode + first resize", ms));
+                }
                 var suffix = spec.Format switch
                 {
                     "webp" => $".webp[Q={spec.Quality},strip]",
@@ -215,6 +237,24 @@ internal static partial class DirectVips
     public static partial int vips_thumbnail_image(nint input, out nint image, int width,
         string height, int heightValue, string size, int sizeValue, string exportProfile, string exportProfileValue, nint end);
 
+    [LibraryImport(Vips, EntryPoint = "vips_thumbnail_buffer", StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int vips_thumbnail_buffer_no_profile(byte* buffer, nuint length, out nint image, int width,
+        string height, int heightValue, string size, int sizeValue, string optionString, string optionStringValue, nint end);
+
+    [LibraryImport(Vips, EntryPoint = "vips_thumbnail_image", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int vips_thumbnail_image_no_profile(nint input, out nint image, int width,
+        string height, int heightValue, string size, int sizeValue, nint end);
+
+    [LibraryImport(Vips, StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int vips_jpegload_buffer(byte* buffer, nuint length, out nint image,
+        string shrink, int shrinkValue, string access, int accessValue, string failOn, int failOnValue, nint end);
+
+    [LibraryImport(Vips)]
+    public static partial int vips_image_get_width(nint image);
+
+    [LibraryImport(Vips)]
+    public static partial int vips_image_get_height(nint image);
+
     [LibraryImport(Vips)]
     public static partial nint vips_image_copy_memory(nint image);
 
@@ -224,24 +264,61 @@ internal static partial class DirectVips
     [LibraryImport("libgobject-2.0.so.0")]
     public static partial void g_object_unref(nint obj);
 
+    [LibraryImport("libgobject-2.0.so.0")]
+    public static partial nint g_object_ref(nint obj);
+
     [LibraryImport("libglib-2.0.so.0")]
     public static partial void g_free(nint memory);
 
     public static string LastError() => Marshal.PtrToStringUTF8(vips_error_buffer()) ?? "libvips failed";
 
     /// <summary>As VipsImage.Thumbnail: shrink-on-load, fit within the box, orientation applied, sRGB.</summary>
-    public static unsafe nint Thumbnail(byte[] bytes, int width, int height)
+    public static unsafe nint Thumbnail(byte[] bytes, int width, int height, bool exportProfile = true)
     {
         fixed (byte* data = bytes)
         {
-            return vips_thumbnail_buffer(data, (nuint)bytes.Length, out var image, width, "height", height, "size", 2,
-                "export_profile", "srgb", "option_string", "fail-on=truncated", 0) == 0 ? image : throw new InvalidOperationException(LastError());
+            var status = exportProfile
+                ? vips_thumbnail_buffer(data, (nuint)bytes.Length, out var image, width, "height", height, "size", 2,
+                    "export_profile", "srgb", "option_string", "fail-on=truncated", 0)
+                : vips_thumbnail_buffer_no_profile(data, (nuint)bytes.Length, out image, width, "height", height, "size", 2,
+                    "option_string", "fail-on=truncated", 0);
+            return status == 0 ? image : throw new InvalidOperationException(LastError());
+        }
+    }
+
+    /// <summary>
+    /// sharp's way for JPEG: shrink-on-load by the largest of 8, 4, 2 that the shrink allows (libvips' thumbnail keeps a
+    /// further factor of two, so it decodes 4× the pixels), then the fit; no export profile (the file has none).
+    /// </summary>
+    public static unsafe nint FastShrinkThumbnail(byte[] bytes, ImageProbe probe, int width, int height)
+    {
+        var shrink = Math.Max(probe.Width / (double)width, probe.Height / (double)height);
+        var factor = shrink >= 8 ? 8 : shrink >= 4 ? 4 : shrink >= 2 ? 2 : 1;
+        nint loaded;
+        fixed (byte* data = bytes)
+        {
+            if (vips_jpegload_buffer(data, (nuint)bytes.Length, out loaded, "shrink", factor, "access", 1, "fail_on", 1, 0) != 0)
+            {
+                throw new InvalidOperationException(LastError());
+            }
+        }
+        try
+        {
+            return vips_thumbnail_image_no_profile(loaded, out var image, width, "height", height, "size", 2, 0) == 0
+                ? image
+                : throw new InvalidOperationException(LastError());
+        }
+        finally
+        {
+            g_object_unref(loaded);
         }
     }
 
     /// <summary>As VipsImage.ThumbnailOf: a further fit of an image already in memory.</summary>
-    public static nint ThumbnailOf(nint input, int width, int height) =>
-        vips_thumbnail_image(input, out var image, width, "height", height, "size", 2, "export_profile", "srgb", 0) == 0
+    public static nint ThumbnailOf(nint input, int width, int height, bool exportProfile = true) =>
+        (exportProfile
+            ? vips_thumbnail_image(input, out var image, width, "height", height, "size", 2, "export_profile", "srgb", 0)
+            : vips_thumbnail_image_no_profile(input, out image, width, "height", height, "size", 2, 0)) == 0
             ? image
             : throw new InvalidOperationException(LastError());
 

@@ -103,7 +103,7 @@ internal sealed record DiagnosticsResults(
     IReadOnlyList<PipelineStep> FullPipelineSteps);
 
 /// <summary>One kind of step of the "process" request, summed (medians) over the corpus.</summary>
-internal sealed record PipelineStep(string Step, double SumMedianMs);
+internal sealed record PipelineStep(string Step, double SumMedianMs, double ImprovedSumMedianMs);
 
 /// <summary>
 /// Mosaic's thumbnail calls made in this process with Debian's libvips (no imaging host, no protocol), split into
@@ -115,7 +115,9 @@ internal sealed record DirectImage(
     double DirectThumbC1Ms,
     double DirectThumbC2Ms,
     double DecodeResizeMs,
-    double EncodeWebpMs);
+    double EncodeWebpMs,
+    double NoExportProfileMs,
+    double? FastShrinkMs);
 
 /// <summary>The WebP encode of the same 360 px thumbnails with other settings, summed over the corpus.</summary>
 internal sealed record WebpSetting(string Suffix, double SumMedianMs, long SumBytes);

@@ -41,6 +41,7 @@ public partial class Program
 
         var app = builder.Build();
         app.UseMosaicPipeline();
+        app.UseVisitorPreferences();
         app.MapHealth();
         if (builder.Configuration["Mosaic:Role"] == "Worker")
         {

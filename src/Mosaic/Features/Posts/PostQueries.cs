@@ -4,6 +4,15 @@ using Mosaic.Platform.Data;
 
 namespace Mosaic.Features.Posts;
 
+/// <summary>
+/// Posts a visitor asked not to see (Features/Preferences builds it from their preferences): the ratings to hide and
+/// the tags whose posts are left out.
+/// </summary>
+public sealed record BoardFilter(IReadOnlyCollection<Rating> HiddenRatings, IReadOnlyCollection<string> BlacklistedTags)
+{
+    public static BoardFilter None { get; } = new([], []);
+}
+
 /// <summary>Reads posts for the API and the pages, each in a fixed number of queries (no N+1).</summary>
 public sealed class PostQueries(MosaicDbContext db)
 {
@@ -28,7 +37,7 @@ public sealed class PostQueries(MosaicDbContext db)
     }
 
     /// <summary>Ready posts, newest first, after the cursor (a post id): keyset pagination on (Status, Id), never OFFSET.</summary>
-    public async Task<PostPageDto> PageAsync(string? cursor, int limit, Guid? userId, CancellationToken ct, string? tag = null)
+    public async Task<PostPageDto> PageAsync(string? cursor, int limit, Guid? userId, CancellationToken ct, string? tag = null, BoardFilter? filter = null)
     {
         var query = db.Set<Post>().AsNoTracking().Where(p => p.Status == PostStatus.Ready);
         if (userId is { } uploader)
@@ -39,6 +48,17 @@ public sealed class PostQueries(MosaicDbContext db)
         {
             var name = tag.Trim().ToLowerInvariant();
             query = query.Where(p => p.Tags.Any(t => t.Tag!.Name == name));
+        }
+        if (filter?.HiddenRatings is { Count: > 0 } hiddenRatings)
+        {
+            var hidden = hiddenRatings.Distinct().ToList();
+            query = query.Where(p => !hidden.Contains(p.Rating));
+        }
+        if (filter?.BlacklistedTags is { Count: > 0 } blacklisted)
+        {
+            // NOT EXISTS over PostTags (primary key PostId, TagId) joined to Tags (unique index on Name).
+            var names = blacklisted.Distinct(StringComparer.Ordinal).ToList();
+            query = query.Where(p => !p.Tags.Any(t => names.Contains(t.Tag!.Name)));
         }
         if (long.TryParse(cursor, out var before))
         {

@@ -40,8 +40,10 @@ public static class PostsApi
     }
 
     /// <summary>Ready posts, newest first. Pass the returned <c>nextCursor</c> as <c>cursor</c> for the next page.</summary>
-    public static async Task<Ok<PostPageDto>> List([AsParameters] PageQuery query, PostQueries queries, IOptions<PostsOptions> options, CancellationToken ct) =>
-        TypedResults.Ok(await queries.PageAsync(query.Cursor, Math.Clamp(query.Limit ?? options.Value.PageSize, 1, 100), null, ct));
+    /// <remarks>The caller's preferences apply: explicit posts and blacklisted tags are left out unless they chose otherwise.</remarks>
+    public static async Task<Ok<PostPageDto>> List([AsParameters] PageQuery query, HttpContext http, PostQueries queries, Preferences.PreferencesService preferences, IOptions<PostsOptions> options, CancellationToken ct) =>
+        TypedResults.Ok(await queries.PageAsync(query.Cursor, Math.Clamp(query.Limit ?? options.Value.PageSize, 1, 100), null, ct,
+            filter: (await preferences.ForRequestAsync(http)).BoardFilter));
 
     /// <summary>
     /// Uploads an image (multipart: <c>file</c>, <c>title</c>, <c>description</c>, <c>tags</c>, <c>rating</c>).
@@ -96,7 +98,7 @@ public static class PostsApi
         var touched = post.Tags.Select(t => t.TagId).ToHashSet();
         if (request.Tags is not null)
         {
-            var wanted = await tags.EnsureAsync(tagInputs, TagCategory.General, ct);
+            var wanted = await tags.EnsureForPeopleAsync(tagInputs, ct);
             post.Tags.RemoveAll(t => t.Source == TagSource.Human && wanted.All(w => w.Id != t.TagId));
             foreach (var tag in wanted)
             {
@@ -122,7 +124,7 @@ public static class PostsApi
 
     /// <summary>Deletes a post (the uploader or a moderator). Its files are removed by a background job.</summary>
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult>> Delete(
-        long id, ClaimsPrincipal user, MosaicDbContext db, JobQueue jobs, PostTagCounts counts, TimeProvider clock, CancellationToken ct)
+        long id, ClaimsPrincipal user, MosaicDbContext db, JobQueue jobs, PostTagCounts counts, Albums.AlbumService albums, TimeProvider clock, CancellationToken ct)
     {
         var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id && p.Status != PostStatus.Deleted, ct);
         var moderator = user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin);
@@ -141,6 +143,7 @@ public static class PostsApi
         jobs.Enqueue(PostPurger.Job, new PurgePost(post.Id), dedupKey: $"{PostPurger.Job}:{post.Id}");
         await db.SaveChangesAsync(ct);
         await counts.RecountForPostAsync(post.Id, ct);
+        await albums.RemovePostEverywhereAsync(post.Id, ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }

@@ -62,7 +62,7 @@ public sealed class UploadService(
         }
         try
         {
-            var tagRows = await tags.EnsureAsync(tagInputs, TagCategory.General, ct);
+            var tagRows = await tags.EnsureForPeopleAsync(tagInputs, ct);
             var now = clock.GetUtcNow();
             var post = new Post
             {

@@ -1,19 +1,13 @@
-// Light/dark switch remembered in this browser; without JavaScript the system preference applies.
-const storageKey = "mosaic.theme";
+// The header's light/dark switch. It flips the "theme" preference and saves it like the theme picker does
+// (preferences.js: to the account when signed in, otherwise to this browser). Without JavaScript the switch stays
+// hidden and the saved preference, or the system's colour scheme, applies.
+import { effectiveTheme, updatePreferences } from "./preferences.js";
 
 export function attachThemeToggle(root) {
-  const saved = localStorage.getItem(storageKey);
-  if (saved === "light" || saved === "dark") {
-    document.documentElement.dataset.theme = saved;
-  }
   for (const button of root.querySelectorAll("[data-theme-toggle]")) {
     button.hidden = false;
     button.addEventListener("click", () => {
-      const current = document.documentElement.dataset.theme
-        ?? (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
-      const next = current === "dark" ? "light" : "dark";
-      document.documentElement.dataset.theme = next;
-      localStorage.setItem(storageKey, next);
+      updatePreferences({ theme: effectiveTheme() === "dark" ? "light" : "dark" });
     });
   }
 }
