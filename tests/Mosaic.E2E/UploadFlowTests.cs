@@ -59,7 +59,7 @@ public sealed partial class UploadFlowTests(MosaicServer server, Chromium chromi
                 Assert.Matches(PostStatusUrl(), location);
                 id = long.Parse(PostStatusUrl().Match(location!).Groups["id"].Value, CultureInfo.InvariantCulture);
                 await Expect(page).ToHaveURLAsync(new Regex($"/posts/{id}$"));
-                await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Processing");
+                await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Processing" })).ToBeVisibleAsync();
             }
 
             // Once processed, the page's polling reloads it with the image, the palette and both kinds of tags.
@@ -67,12 +67,13 @@ public sealed partial class UploadFlowTests(MosaicServer server, Chromium chromi
             await Expect(image).ToBeVisibleAsync(new() { Timeout = BackgroundWorkTimeout });
             await Expect(image).ToHaveAttributeAsync("alt", Title);
             await ExpectLoadedAsync(image);
-            await Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Processing" })).ToHaveCountAsync(0);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Palette" }).Locator(".palette")).ToBeVisibleAsync();
             var tags = page.GetByRole(AriaRole.Region, new() { Name = "Tags", Exact = true });
-            await Expect(tags.GetByRole(AriaRole.Link, new() { Name = "sunset", Exact = true })).ToBeVisibleAsync();
-            await Expect(tags.GetByRole(AriaRole.Link, new() { Name = "gradient", Exact = true })).ToBeVisibleAsync();
+            var general = tags.GetByRole(AriaRole.Region, new() { Name = "general tags" });
+            await Expect(general.GetByRole(AriaRole.Link, new() { Name = "sunset", Exact = true })).ToBeVisibleAsync();
+            await Expect(general.GetByRole(AriaRole.Link, new() { Name = "gradient", Exact = true })).ToBeVisibleAsync();
             await Expect(tags.GetByRole(AriaRole.Region, new() { Name = "artist tags" })
                 .GetByRole(AriaRole.Link, new() { Name = "e2e_camera", Exact = true })).ToBeVisibleAsync();
             var automatic = tags.Locator(".tags__group--auto");
