@@ -11,6 +11,8 @@ import { attachDropdowns } from "./dropdown.js";
 import { attachAlbumPickers } from "./albums.js";
 import { attachVotes } from "./votes.js";
 import { attachCommentsOverlay } from "./comments.js";
+import { attachInfiniteScroll } from "./infinite-scroll.js";
+import { attachFocus } from "./swipe.js";
 
 attachThemeToggle(document);
 attachCopyButtons(document);
@@ -25,3 +27,5 @@ attachDropdowns(document);
 attachAlbumPickers(document);
 attachVotes(document);
 attachCommentsOverlay(document);
+attachInfiniteScroll(document);
+attachFocus(document);
