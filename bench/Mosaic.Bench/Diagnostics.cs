@@ -62,14 +62,52 @@ internal static class Diagnostics
                 improvedBreakdown[step] = improvedBreakdown.GetValueOrDefault(step) + ms;
             }
 
-            DirectVips.vips_concurrency_set(1);
-            var c1 = Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide)), suffix)));
-            DirectVips.vips_concurrency_set(Math.Clamp(Environment.ProcessorCount, 1, 4));
-            var c2 = Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide)), suffix)));
-            var noProfile = Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide, exportProfile: false)), suffix)));
-            double? fastShrink = MosaicRuns.FormatOf(bytes) == ImageFormat.Jpeg
-                ? Median(options, () => DirectVips.Free(DirectVips.Encode(DirectVips.Memory(DirectVips.FastShrinkThumbnail(bytes, imageProbe, thumb.Width, maxSide)), suffix)))
-                : null;
+            // The thumbnail four ways, the host's request and sharp's thumbnail, in the same rounds (alternating order), so the
+            // ratios between them hold however busy the machine is.
+            var concurrency = Math.Clamp(Environment.ProcessorCount, 1, 4);
+            var isJpeg = MosaicRuns.FormatOf(bytes) == ImageFormat.Jpeg;
+            var thumbRequest = new ImagingRequest("process", MosaicRuns.FormatOf(bytes), host.Limits, [MosaicRuns.Thumb]);
+            var samples = new Dictionary<string, List<double>>();
+            void Add(string key, bool count, double ms)
+            {
+                if (count)
+                {
+                    (samples.TryGetValue(key, out var list) ? list : samples[key] = []).Add(ms);
+                }
+            }
+            Func<bool, Task> Direct(string key, int threads, Func<nint> thumbnail) => count =>
+            {
+                DirectVips.vips_concurrency_set(threads);
+                var clock = Stopwatch.StartNew();
+                DirectVips.Free(DirectVips.Encode(DirectVips.Memory(thumbnail()), suffix));
+                Add(key, count, clock.Elapsed.TotalMilliseconds);
+                DirectVips.vips_concurrency_set(concurrency);
+                return Task.CompletedTask;
+            };
+            var steps = new List<Func<bool, Task>>
+            {
+                async count =>
+                {
+                    var clock = Stopwatch.StartNew();
+                    await host.RunAsync(thumbRequest, bytes, CancellationToken.None);
+                    Add("host", count, clock.Elapsed.TotalMilliseconds);
+                },
+                Direct("c2", concurrency, () => DirectVips.Thumbnail(bytes, thumb.Width, maxSide)),
+                Direct("c1", 1, () => DirectVips.Thumbnail(bytes, thumb.Width, maxSide)),
+                Direct("noicc", concurrency, () => DirectVips.Thumbnail(bytes, thumb.Width, maxSide, exportProfile: false)),
+            };
+            if (isJpeg)
+            {
+                steps.Add(Direct("fast", concurrency, () => DirectVips.FastShrinkThumbnail(bytes, imageProbe, thumb.Width, maxSide)));
+            }
+            if (sharp is not null)
+            {
+                steps.Add(async count => Add("sharp", count, await sharp.RunAsync("thumb", file, count: false)));
+            }
+            await MosaicRuns.RoundsAsync(options.Warmup, options.Runs, steps);
+            double? MedianOf(string key) => samples.TryGetValue(key, out var list) ? Round(Timing.Of(list).MedianMs) : null;
+            var c1 = MedianOf("c1")!.Value;
+            var c2 = MedianOf("c2")!.Value;
             var decodeResize = Median(options, () => DirectVips.Free(DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide))));
             var small = DirectVips.Memory(DirectVips.Thumbnail(bytes, thumb.Width, maxSide));
             try
@@ -81,8 +119,8 @@ internal static class Diagnostics
                     var ms = Median(options, () => length = DirectVips.EncodedLength(small, s));
                     webpSamples[s] = (webpSamples[s].Ms + ms, webpSamples[s].Bytes + length);
                 }
-                images.Add(new DirectImage(file, Round(probeMs), Round(c1), Round(c2), Round(decodeResize), Round(encode), Round(noProfile),
-                    fastShrink is { } fs ? Round(fs) : null));
+                images.Add(new DirectImage(file, Round(probeMs), c1, c2, Round(decodeResize), Round(encode), MedianOf("noicc")!.Value,
+                    MedianOf("fast"), MedianOf("host")!.Value, MedianOf("sharp")));
             }
             finally
             {

@@ -162,7 +162,7 @@ internal static class MosaicRuns
     }
 
     /// <summary><paramref name="warmup"/> + <paramref name="runs"/> rounds of every step; odd rounds run the steps in reverse.</summary>
-    private static async Task RoundsAsync(int warmup, int runs, List<Func<bool, Task>> steps)
+    public static async Task RoundsAsync(int warmup, int runs, List<Func<bool, Task>> steps)
     {
         for (var round = 0; round < warmup + runs; round++)
         {

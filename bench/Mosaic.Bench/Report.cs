@@ -124,39 +124,38 @@ internal static class Report
     private static void PrintDiagnostics(MosaicResults mosaic, SharpResults sharp, DiagnosticsResults d, List<(MosaicImage Mosaic, SharpImage Sharp)> rows)
     {
         Line();
-        Line("Diagnostics: where Mosaic's thumbnail time goes (medians, ms)");
-        Line($"  direct = Mosaic's libvips calls (Debian libvips {d.LibvipsVersion}) in the bench process, no imaging host; c1/c2 = vips concurrency 1/{mosaic.HostVipsConcurrency}.");
+        Line("Diagnostics: where Mosaic's thumbnail time goes (medians, ms; the first six columns come from the same rounds, alternating, so they compare)");
+        Line($"  host = the thumbnail request through an imaging host; direct = Mosaic's libvips calls (Debian libvips {d.LibvipsVersion}) in the bench process, no host, " +
+            $"c2/c1 = vips concurrency {mosaic.HostVipsConcurrency}/1; no icc = direct c2 without export_profile=srgb (none of these files has a profile); " +
+            "fast = JPEG only: no icc + shrink-on-load by 8/4/2 as sharp does (libvips' thumbnail keeps a factor of two, so it decodes 4x the pixels); " +
+            "sharp = sharp's thumbnail, default concurrency. Then: probe rtt = a header-only request through the host (the protocol's floor); " +
+            "dec+rsz / webp = direct c2 split in two; sharp's own split and its thumbnail at the other concurrency (measured after, not interleaved).");
         var sharpDiag = sharp.Diagnostics?.Images.ToDictionary(i => i.File) ?? [];
         var other = sharp.Diagnostics?.OtherConcurrency ?? 0;
-        var header = $"{"image",-40} {"mosaic",7} {"direct c2",9} {"direct c1",9} {"no icc",7} {"fast",6} {"probe rtt",9} {"dec+rsz",8} {"webp",6} | {"sharp",6} {$"sharp c{other}",8} {"dec+rsz",8} {"webp",6}";
+        var header = $"{"image",-40} {"host",6} {"dir c2",6} {"dir c1",6} {"no icc",6} {"fast",6} {"sharp",6} | {"probe",6} {"dec+rsz",7} {"webp",5} | {$"sharp c{other}",8} {"dec+rsz",7} {"webp",5}";
         Line(header);
         Line(new string('-', header.Length));
         var byFile = d.Images.ToDictionary(i => i.File);
-        foreach (var (m, s) in rows)
+        var diagRows = rows.Where(r => byFile.ContainsKey(r.Mosaic.File)).Select(r => (r.Mosaic, X: byFile[r.Mosaic.File], S: sharpDiag.GetValueOrDefault(r.Mosaic.File))).ToList();
+        foreach (var (m, x, sd) in diagRows)
         {
-            if (!byFile.TryGetValue(m.File, out var x))
-            {
-                continue;
-            }
-            var sd = sharpDiag.GetValueOrDefault(m.File);
-            Line($"{Name(m.File),-40} {m.Thumb.MedianMs,7:0.0} {x.DirectThumbC2Ms,9:0.0} {x.DirectThumbC1Ms,9:0.0} {x.NoExportProfileMs,7:0.0} {Opt(x.FastShrinkMs),6} {x.ProbeRoundTripMs,9:0.00} {x.DecodeResizeMs,8:0.0} {x.EncodeWebpMs,6:0.0} | {s.Thumb.MedianMs,6:0.0} {Opt(sd?.ThumbOtherConcurrencyMs),8} {Opt(sd?.DecodeResizeMs),8} {Opt(sd?.EncodeWebpMs),6}");
+            Line($"{Name(m.File),-40} {x.HostThumbMs,6:0.0} {x.DirectThumbC2Ms,6:0.0} {x.DirectThumbC1Ms,6:0.0} {x.NoExportProfileMs,6:0.0} {Opt(x.FastShrinkMs),6} {Opt(x.SharpThumbMs),6} | {x.ProbeRoundTripMs,6:0.00} {x.DecodeResizeMs,7:0.0} {x.EncodeWebpMs,5:0.0} | {Opt(sd?.ThumbOtherConcurrencyMs),8} {Opt(sd?.DecodeResizeMs),7} {Opt(sd?.EncodeWebpMs),5}");
         }
         Line(new string('-', header.Length));
-        double SumD(Func<DirectImage, double> f) => rows.Where(r => byFile.ContainsKey(r.Mosaic.File)).Sum(r => f(byFile[r.Mosaic.File]));
-        double SumS(Func<SharpDiagnosticImage, double?> f) => rows.Sum(r => sharpDiag.TryGetValue(r.Mosaic.File, out var sd) ? f(sd) ?? 0 : 0);
-        Line($"{"sum",-40} {rows.Sum(r => r.Mosaic.Thumb.MedianMs),7:0.0} {SumD(x => x.DirectThumbC2Ms),9:0.0} {SumD(x => x.DirectThumbC1Ms),9:0.0} {SumD(x => x.NoExportProfileMs),7:0.0} {SumD(x => x.FastShrinkMs ?? x.NoExportProfileMs),6:0} {SumD(x => x.ProbeRoundTripMs),9:0.00} {SumD(x => x.DecodeResizeMs),8:0.0} {SumD(x => x.EncodeWebpMs),6:0.0} | {rows.Sum(r => r.Sharp.Thumb.MedianMs),6:0.0} {SumS(x => x.ThumbOtherConcurrencyMs),8:0.0} {SumS(x => x.DecodeResizeMs),8:0.0} {SumS(x => x.EncodeWebpMs),6:0.0}");
-        Line($"  direct c2 is Mosaic's call at the host's concurrency; no icc = the same without export_profile=srgb (none of these files has a profile); fast = JPEG only: " +
-            "shrink-on-load by 8/4/2 as sharp does (libvips' thumbnail keeps a factor of two), no export profile (sum: PNGs count as 'no icc'); probe rtt = a header-only request " +
-            "through the imaging host: the protocol's floor; dec+rsz and webp split direct c2.");
-        double Med(Func<MosaicImage, DirectImage, SharpImage, double> f) =>
-            Median(rows.Where(r => byFile.ContainsKey(r.Mosaic.File)).Select(r => f(r.Mosaic, byFile[r.Mosaic.File], r.Sharp)));
-        Line($"  medians of per-image ratios to sharp: mosaic {Med((m, _, s) => m.Thumb.MedianMs / s.Thumb.MedianMs):0.00}x, direct c2 {Med((_, x, s) => x.DirectThumbC2Ms / s.Thumb.MedianMs):0.00}x, " +
-            $"no icc {Med((_, x, s) => x.NoExportProfileMs / s.Thumb.MedianMs):0.00}x, no icc + fast shrink for JPEG {Med((_, x, s) => (x.FastShrinkMs ?? x.NoExportProfileMs) / s.Thumb.MedianMs):0.00}x; " +
-            $"JPEGs only: mosaic {Median(rows.Where(r => r.Mosaic.Format == "Jpeg").Select(r => r.Mosaic.Thumb.MedianMs / r.Sharp.Thumb.MedianMs)):0.00}x, " +
-            $"fast {Median(rows.Where(r => r.Mosaic.Format == "Jpeg" && byFile.ContainsKey(r.Mosaic.File)).Select(r => byFile[r.Mosaic.File].FastShrinkMs!.Value / r.Sharp.Thumb.MedianMs)):0.00}x; " +
-            $"PNGs only: mosaic {Median(rows.Where(r => r.Mosaic.Format == "Png").Select(r => r.Mosaic.Thumb.MedianMs / r.Sharp.Thumb.MedianMs)):0.00}x.");
-        var hostOverhead = Median(rows.Where(r => byFile.ContainsKey(r.Mosaic.File)).Select(r => r.Mosaic.Thumb.MedianMs - byFile[r.Mosaic.File].DirectThumbC2Ms));
-        Line($"  imaging host + protocol (mosaic − direct c2, median over images): {hostOverhead:0.0} ms per image; header-only round trip (probe rtt) median {Median(d.Images.Select(i => i.ProbeRoundTripMs)):0.00} ms.");
+        double SumD(Func<DirectImage, double> f) => diagRows.Sum(r => f(r.X));
+        double SumS(Func<SharpDiagnosticImage, double?> f) => diagRows.Sum(r => r.S is { } sd ? f(sd) ?? 0 : 0);
+        Line($"{"sum",-40} {SumD(x => x.HostThumbMs),6:0} {SumD(x => x.DirectThumbC2Ms),6:0} {SumD(x => x.DirectThumbC1Ms),6:0} {SumD(x => x.NoExportProfileMs),6:0} {SumD(x => x.FastShrinkMs ?? x.NoExportProfileMs),6:0} {SumD(x => x.SharpThumbMs ?? 0),6:0} | {SumD(x => x.ProbeRoundTripMs),6:0.0} {SumD(x => x.DecodeResizeMs),7:0} {SumD(x => x.EncodeWebpMs),5:0} | {SumS(x => x.ThumbOtherConcurrencyMs),8:0} {SumS(x => x.DecodeResizeMs),7:0} {SumS(x => x.EncodeWebpMs),5:0}");
+        if (diagRows.All(r => r.X.SharpThumbMs is > 0))
+        {
+            string R(Func<DirectImage, double> f, string? format = null) =>
+                $"{Median(diagRows.Where(r => format is null || r.Mosaic.Format == format).Select(r => f(r.X) / r.X.SharpThumbMs!.Value)):0.00}x";
+            Line($"  median ratio to sharp (same rounds): host {R(x => x.HostThumbMs)}, direct c2 {R(x => x.DirectThumbC2Ms)}, direct c1 {R(x => x.DirectThumbC1Ms)}, " +
+                $"no icc {R(x => x.NoExportProfileMs)}, no icc + fast JPEG shrink {R(x => x.FastShrinkMs ?? x.NoExportProfileMs)}");
+            Line($"    JPEG only: host {R(x => x.HostThumbMs, "Jpeg")}, direct c2 {R(x => x.DirectThumbC2Ms, "Jpeg")}, no icc {R(x => x.NoExportProfileMs, "Jpeg")}, fast {R(x => x.FastShrinkMs ?? 0, "Jpeg")}; " +
+                $"PNG only: host {R(x => x.HostThumbMs, "Png")}, direct c2 {R(x => x.DirectThumbC2Ms, "Png")}, no icc {R(x => x.NoExportProfileMs, "Png")}");
+        }
+        Line($"  imaging host + protocol (host − direct c2, same rounds): median {Median(diagRows.Select(r => r.X.HostThumbMs - r.X.DirectThumbC2Ms)):0.0} ms per image; " +
+            $"header-only round trip median {Median(diagRows.Select(r => r.X.ProbeRoundTripMs)):0.00} ms, largest {diagRows.Max(r => r.X.ProbeRoundTripMs):0.0} ms ({Name(diagRows.MaxBy(r => r.X.ProbeRoundTripMs).Mosaic.File)}).");
         Line();
         Line($"Diagnostics: where Mosaic's full-pipeline time goes (ImagingOperations.Process replayed step by step with direct libvips calls, concurrency {mosaic.HostVipsConcurrency}; sums of medians over {d.Images.Count} images)");
         var total = d.FullPipelineSteps.Sum(p => p.SumMedianMs);

@@ -117,7 +117,9 @@ internal sealed record DirectImage(
     double DecodeResizeMs,
     double EncodeWebpMs,
     double NoExportProfileMs,
-    double? FastShrinkMs);
+    double? FastShrinkMs,
+    double HostThumbMs,
+    double? SharpThumbMs);
 
 /// <summary>The WebP encode of the same 360 px thumbnails with other settings, summed over the corpus.</summary>
 internal sealed record WebpSetting(string Suffix, double SumMedianMs, long SumBytes);

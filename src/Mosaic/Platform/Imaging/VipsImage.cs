@@ -72,8 +72,9 @@ internal sealed class VipsImage : IDisposable
         }
     }
 
+    /// <summary>Resizes an image that is already upright and sRGB (a previous rendering), so no colour conversion.</summary>
     public VipsImage ThumbnailOf(int width, int height) =>
-        Wrap(VipsNative.vips_thumbnail_image(Handle, out var image, width, "height", height, "size", VipsNative.SizeDown, "export_profile", "srgb", 0), image);
+        Wrap(VipsNative.vips_thumbnail_image(Handle, out var image, width, "height", height, "size", VipsNative.SizeDown, 0), image);
 
     /// <summary>Renders the whole pipeline so far into memory, so several outputs can be cut from it without decoding again.</summary>
     public VipsImage InMemory()

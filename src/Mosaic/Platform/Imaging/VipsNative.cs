@@ -96,7 +96,7 @@ internal static partial class VipsNative
 
     [LibraryImport(Vips, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_thumbnail_image(nint input, out nint image, int width,
-        string height, int heightValue, string size, int sizeValue, string exportProfile, string exportProfileValue, nint end);
+        string height, int heightValue, string size, int sizeValue, nint end);
 
     [LibraryImport(Vips, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int vips_image_write_to_buffer(nint image, string suffix, out nint buffer, out nuint length, nint end);
