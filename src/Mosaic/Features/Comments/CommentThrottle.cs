@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Mosaic.Platform.Security;
 
@@ -24,24 +23,9 @@ internal sealed class CommentRateLimitOptionsValidator : IValidateOptions<Commen
 /// <summary>Limits how fast one person writes comments, through the API and the post page's form alike.</summary>
 public sealed class CommentThrottle(IOptions<CommentRateLimitOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<Guid> perUser = PartitionedRateLimiter.Create<Guid, Guid>(user =>
-        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.CommentsPerUserPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly FixedWindowLimit<Guid> perUser = new(options.Value.CommentsPerUserPerMinute, TimeSpan.FromMinutes(1));
 
-    public ThrottleDecision Attempt(Guid userId)
-    {
-        using var lease = perUser.AttemptAcquire(userId);
-        if (lease.IsAcquired)
-        {
-            return ThrottleDecision.Allow;
-        }
-        return new ThrottleDecision(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1));
-    }
+    public ThrottleDecision Attempt(Guid userId) => perUser.Attempt(userId);
 
     public void Dispose() => perUser.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mosaic.Features.Accounts;
@@ -103,24 +102,9 @@ public sealed class PostTagging(
 /// </summary>
 public sealed class TagEditThrottle(IOptions<TagsOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> perUser = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.EditsPerUserPerHour,
-            Window = TimeSpan.FromHours(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly FixedWindowLimit<string> perUser = new(options.Value.EditsPerUserPerHour, TimeSpan.FromHours(1));
 
-    public ThrottleDecision Attempt(ClaimsPrincipal user)
-    {
-        using var lease = perUser.AttemptAcquire(TagPermissions.UserId(user)?.ToString() ?? "anonymous");
-        if (lease.IsAcquired)
-        {
-            return ThrottleDecision.Allow;
-        }
-        return new ThrottleDecision(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1));
-    }
+    public ThrottleDecision Attempt(ClaimsPrincipal user) => perUser.Attempt(TagPermissions.UserId(user)?.ToString() ?? "anonymous");
 
     public void Dispose() => perUser.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Mosaic.Platform.Security;
 
@@ -24,24 +23,9 @@ internal sealed class VoteRateLimitOptionsValidator : IValidateOptions<VoteRateL
 /// <summary>Limits how fast one person votes, whichever path the vote takes (the API or the plain form).</summary>
 public sealed class VoteThrottle(IOptions<VoteRateLimitOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<Guid> perUser = PartitionedRateLimiter.Create<Guid, Guid>(user =>
-        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.VotesPerUserPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly FixedWindowLimit<Guid> perUser = new(options.Value.VotesPerUserPerMinute, TimeSpan.FromMinutes(1));
 
-    public ThrottleDecision Attempt(Guid userId)
-    {
-        using var lease = perUser.AttemptAcquire(userId);
-        if (lease.IsAcquired)
-        {
-            return ThrottleDecision.Allow;
-        }
-        return new ThrottleDecision(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1));
-    }
+    public ThrottleDecision Attempt(Guid userId) => perUser.Attempt(userId);
 
     public void Dispose() => perUser.Dispose();
 }

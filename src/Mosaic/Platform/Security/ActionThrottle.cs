@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Mosaic.Platform.Security;
@@ -56,12 +55,12 @@ public readonly record struct ThrottleDecision(bool Allowed, TimeSpan RetryAfter
 /// </summary>
 public sealed class ActionThrottle : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> signInPerIp;
-    private readonly PartitionedRateLimiter<string> signInPerAccount;
-    private readonly PartitionedRateLimiter<string> signUpPerIp;
-    private readonly PartitionedRateLimiter<string> uploadsPerUser;
-    private readonly PartitionedRateLimiter<string> conversionsPerUser;
-    private readonly PartitionedRateLimiter<string> anonymousConversionsPerIp;
+    private readonly FixedWindowLimit<string> signInPerIp;
+    private readonly FixedWindowLimit<string> signInPerAccount;
+    private readonly FixedWindowLimit<string> signUpPerIp;
+    private readonly FixedWindowLimit<string> uploadsPerUser;
+    private readonly FixedWindowLimit<string> conversionsPerUser;
+    private readonly FixedWindowLimit<string> anonymousConversionsPerIp;
 
     public ActionThrottle(IOptions<RateLimitOptions> options)
     {
@@ -95,24 +94,9 @@ public sealed class ActionThrottle : IDisposable
         return Acquire(signInPerAccount, account.Trim().ToUpperInvariant());
     }
 
-    private static ThrottleDecision Acquire(PartitionedRateLimiter<string> limiter, string key)
-    {
-        using var lease = limiter.AttemptAcquire(key);
-        if (lease.IsAcquired)
-        {
-            return ThrottleDecision.Allow;
-        }
-        return new ThrottleDecision(false, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? retry : TimeSpan.FromMinutes(1));
-    }
+    private static ThrottleDecision Acquire(FixedWindowLimit<string> limit, string key) => limit.Attempt(key);
 
-    private static PartitionedRateLimiter<string> Window(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private static FixedWindowLimit<string> Window(int permits, TimeSpan window) => new(permits, window);
 
     public void Dispose()
     {
