@@ -14,13 +14,6 @@ namespace Mosaic.Features.Comments;
 /// </summary>
 public static partial class CommentMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UseAutoLinks()
-        .UseEmphasisExtras()
-        .UseSoftlineBreakAsHardlineBreak()
-        .Build();
-
     /// <summary>
     /// A username after '@' (the account rules: 3–32 of a–z 0–9 _ -; typed capitals fold), not inside a word, an
     /// email address or a path, and not followed by more name characters.
@@ -28,7 +21,7 @@ public static partial class CommentMarkdown
     [GeneratedRegex(@"(?<![A-Za-z0-9_@/.\-])@([A-Za-z0-9_-]{3,32})(?![A-Za-z0-9_-])", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
 
-    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
+    public static MarkdownDocument Parse(string markdown) => Platform.Web.Markdown.Parse(markdown);
 
     /// <summary>Lower-case usernames the document mentions outside links and code, to look up in one query.</summary>
     public static IEnumerable<string> MentionedNames(MarkdownDocument document) =>
@@ -36,30 +29,17 @@ public static partial class CommentMarkdown
             .SelectMany(run => Mention().Matches(Concat(run)).Select(m => m.Groups[1].Value.ToLowerInvariant()));
 
     /// <summary>The document as HTML, with mentions of <paramref name="existing"/> usernames (lower case) linked.</summary>
-    public static string ToHtml(MarkdownDocument document, IReadOnlySet<string> existing)
-    {
-        foreach (var link in document.Descendants<LinkInline>())
+    public static string ToHtml(MarkdownDocument document, IReadOnlySet<string> existing) =>
+        Platform.Web.Markdown.Render(document, rendered =>
         {
-            if (!IsSafe(link.Url))
+            foreach (var container in TextContainers(rendered).ToList())
             {
-                link.Url = "#";
+                LinkMentions(container, existing);
             }
-            link.IsImage = false;
-            link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow ugc noopener");
-        }
-        foreach (var autolink in document.Descendants<AutolinkInline>())
-        {
-            autolink.GetAttributes().AddPropertyIfNotExist("rel", "nofollow ugc noopener");
-        }
-        foreach (var container in TextContainers(document).ToList())
-        {
-            LinkMentions(container, existing);
-        }
-        return document.ToHtml(Pipeline);
-    }
+        });
 
     /// <summary>The text without Markdown syntax, for clients that show comments as plain text.</summary>
-    public static string ToPlainText(string markdown) => Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+    public static string ToPlainText(string markdown) => Platform.Web.Markdown.ToPlainText(markdown);
 
     /// <summary>Each paragraph's (or heading's…) inline container and the containers inside it, such as emphasis, but none inside a link.</summary>
     private static IEnumerable<ContainerInline> TextContainers(MarkdownDocument document) =>
@@ -171,10 +151,4 @@ public static partial class CommentMarkdown
 
     private static string Concat(List<LiteralInline> run) =>
         run.Count == 1 ? run[0].Content.ToString() : string.Concat(run.Select(l => l.Content.ToString()));
-
-    private static bool IsSafe(string? url) =>
-        url is null
-        || url.StartsWith('/') || url.StartsWith('#')
-        || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-        || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
 }

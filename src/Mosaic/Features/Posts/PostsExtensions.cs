@@ -18,8 +18,6 @@ public static class PostsExtensions
         services.AddScoped<IStoredObjectReferences, PostStorageReferences>();
         services.AddJobHandler<PostProcessor>(UploadService.ProcessJob);
         services.AddJobHandler<PostPurger>(PostPurger.Job);
-        services.AddJobHandler<StorageSweeper>(StorageSweeper.Job);
-        services.AddHostedService<StorageSweepSchedule>();
         return services;
     }
 

@@ -19,29 +19,33 @@ public static class Markdown
         .UseSoftlineBreakAsHardlineBreak()
         .Build();
 
-    public static string ToHtml(string? markdown)
+    public static string ToHtml(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Render(Parse(markdown));
+
+    public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
+
+    public static string ToPlainText(string markdown) => Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+
+    /// <summary>
+    /// Renders a parsed document with the safety rules applied; <paramref name="rewrite"/> runs after them, for
+    /// features that add their own inlines (comment mentions) to the tree.
+    /// </summary>
+    public static string Render(MarkdownDocument document, Action<MarkdownDocument>? rewrite = null)
     {
-        if (string.IsNullOrWhiteSpace(markdown))
-        {
-            return "";
-        }
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafe(link.Url))
             {
                 link.Url = "#";
             }
-            if (link.IsImage)
-            {
-                link.IsImage = false;
-            }
+            link.IsImage = false;
             link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow ugc noopener");
         }
         foreach (var autolink in document.Descendants<AutolinkInline>())
         {
             autolink.GetAttributes().AddPropertyIfNotExist("rel", "nofollow ugc noopener");
         }
+        rewrite?.Invoke(document);
         return document.ToHtml(Pipeline);
     }
 

@@ -9,6 +9,7 @@
 // Also: forms with data-confirm="question" (deleting a comment) ask before they submit.
 import { problemMessage, requestJson } from "./api.js";
 import { setVotes } from "./votes.js";
+import { trapFocus } from "./modal.js";
 
 const overlays = new WeakMap();
 
@@ -223,22 +224,6 @@ async function post(ui) {
 function showTotal(ui, total) {
   ui.total.dataset.count = String(total);
   ui.total.textContent = `(${total})`;
-}
-
-function trapFocus(event, dialog) {
-  if (event.key !== "Tab") return;
-  const focusable = [...dialog.querySelectorAll("a[href], button, textarea, input, select, [tabindex]:not([tabindex='-1'])")]
-    .filter((element) => !element.disabled && !element.closest("[hidden]") && element.getClientRects().length > 0);
-  if (focusable.length === 0) return;
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }
 
 // Keep in step with Components/Ui/AvatarPlaceholder.razor (ColorFor, InitialsFor).

@@ -47,25 +47,28 @@ function wire(dialog) {
       if (!inside) dialog.close();
     }
   });
-  dialog.addEventListener("keydown", (event) => {
-    if (event.key !== "Tab") return;
-    const items = visible(dialog);
-    if (items.length === 0) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  });
+  dialog.addEventListener("keydown", (event) => trapFocus(event, dialog));
   dialog.addEventListener("close", () => {
     const opener = openers.get(dialog);
     openers.delete(dialog);
     if (opener?.isConnected) opener.focus();
   });
+}
+
+/** Keeps Tab and Shift+Tab inside a dialog; shared by every dialog on the site. */
+export function trapFocus(event, dialog) {
+  if (event.key !== "Tab") return;
+  const items = visible(dialog);
+  if (items.length === 0) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 function visible(dialog) {
